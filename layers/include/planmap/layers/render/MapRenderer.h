@@ -1,0 +1,73 @@
+#pragma once
+
+#include "planmap/layers/render/LayerCache.h"
+#include "planmap/layers/render/MapViewport.h"
+#include "planmap/layers/style/LayerStyle.h"
+
+#include <QColor>
+#include <QImage>
+#include <QString>
+
+#include <atomic>
+#include <memory>
+#include <vector>
+
+class QPainter;
+
+namespace planmap::layers::render {
+
+/// One layer to draw: its features (shared, immutable) and how they look.
+struct RenderLayer {
+    QString name;
+    std::shared_ptr<const LayerCache> cache;
+    style::LayerStyle style;
+    bool visible = true;
+};
+
+struct RenderOptions {
+    QColor background = Qt::white;   ///< renderImage(): transparent allowed
+    bool antialiasing = true;
+    bool drawLabels = true;
+    /// renderImage(): number of horizontal bands rendered in parallel and
+    /// stacked (1 = in the calling thread). The result is the same image.
+    int threads = 1;
+    /// Features whose pixel box is smaller than this are drawn as one pixel
+    /// (lines, polygon outlines) or skipped (polygon fills below 1/4 of it).
+    double subPixelSize = 1.0;
+    /// Set to true from another thread to stop; checked every few hundred features.
+    const std::atomic<bool>* cancel = nullptr;
+};
+
+struct RenderStats {
+    bool cancelled = false;
+    std::size_t featuresDrawn = 0;
+    std::size_t featuresAsPixel = 0;   ///< sub-pixel features drawn as a dot
+    std::size_t featuresSkipped = 0;   ///< sub-pixel fills / duplicate dots not drawn
+    std::size_t verticesDrawn = 0;
+    std::size_t labelsPlaced = 0;
+    std::size_t labelsRejected = 0;
+    double milliseconds = 0.0;
+};
+
+/// Draws layers for a viewport. Stateless and re-entrant: any number of
+/// renders may run at once in different threads (each on its own QPainter
+/// / QImage), sharing the same LayerCaches. Uses QtGui only (no widgets),
+/// so the screen, PNG export and print layouts draw the same map.
+class MapRenderer {
+public:
+    /// Draws `layers` (bottom first) for `viewport` on `painter`, whose
+    /// device coordinates (under the painter's current transform) are the
+    /// viewport's pixels. Sizes in mm and pt use viewport.dpi(). Does not
+    /// fill the background. Labels of all layers are placed together after
+    /// the geometries (greedy by priority, no overlaps) and drawn on top.
+    static RenderStats render(const std::vector<RenderLayer>& layers, const MapViewport& viewport,
+                              QPainter& painter, const RenderOptions& options = {});
+
+    /// Renders into a new ARGB32-premultiplied image of viewport.outputSize()
+    /// whose DPI is set from the viewport. On cancellation returns the
+    /// partial image with stats->cancelled set.
+    static QImage renderImage(const std::vector<RenderLayer>& layers, const MapViewport& viewport,
+                              const RenderOptions& options = {}, RenderStats* stats = nullptr);
+};
+
+} // namespace planmap::layers::render
