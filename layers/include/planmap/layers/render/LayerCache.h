@@ -3,6 +3,7 @@
 #include "planmap/layers/render/Extent.h"
 #include "planmap/layers/render/FeatureSource.h"
 #include "planmap/layers/style/GeometryKind.h"
+#include "planmap/geo/Crs.h"
 
 #include <QPointF>
 #include <QString>
@@ -66,10 +67,10 @@ struct GeometryView {
 class LayerCache {
 public:
     /// Reads every feature of `source` and projects it to `displayCrs`
-    /// ("EPSG:9215", …). The layer's kind is that of its first geometry;
+    /// (e.g. geo::Crs::fromEpsg(9215)). The layer's kind is that of its first geometry;
     /// features of another dimension are skipped (counted in skippedFeatures()).
     /// Throws LayerCacheError.
-    static std::shared_ptr<const LayerCache> build(const FeatureSource& source, const std::string& displayCrs,
+    static std::shared_ptr<const LayerCache> build(const FeatureSource& source, const geo::Crs& displayCrs,
                                                    const LayerCacheOptions& options = {});
 
     ~LayerCache();
@@ -77,7 +78,7 @@ public:
     LayerCache& operator=(const LayerCache&) = delete;
 
     GeometryKind kind() const { return kind_; }
-    const std::string& displayCrs() const { return displayCrs_; }
+    const geo::Crs& displayCrs() const { return displayCrs_; }
     std::size_t featureCount() const { return ids_.size(); }
     std::size_t skippedFeatures() const { return skipped_; }
     /// Union of the feature boxes (empty if no geometry).
@@ -113,7 +114,7 @@ public:
     std::size_t memoryBytes() const;
 
 private:
-    LayerCache();
+    explicit LayerCache(geo::Crs displayCrs);
     friend class LayerCacheBuilder;
 
     struct Level {
@@ -124,7 +125,7 @@ private:
     };
 
     GeometryKind kind_ = GeometryKind::Polygon;
-    std::string displayCrs_;
+    geo::Crs displayCrs_;
     std::size_t skipped_ = 0;
     Extent extent_;
     std::vector<std::int64_t> ids_;

@@ -2,6 +2,8 @@
 
 #include "planmap/layers/render/Extent.h"
 
+namespace planmap::geo { class Crs; }
+
 #include <QPointF>
 #include <QSize>
 #include <QTransform>
@@ -13,6 +15,9 @@ enum class MapUnits {
     Metres,   ///< projected CRS in metres (e.g. EPSG:9215 VN-2000 / TM-3 107-15)
     Degrees,  ///< geographic CRS, x = longitude, y = latitude (visualisation order)
 };
+
+/// Degrees for a geographic CRS, Metres otherwise.
+MapUnits mapUnitsOf(const geo::Crs& crs);
 
 /// The view math of a map: which part of the display CRS lands on which pixel.
 ///
