@@ -31,8 +31,9 @@ struct RenderOptions {
     /// renderImage(): number of horizontal bands rendered in parallel and
     /// stacked (1 = in the calling thread). The result is the same image.
     int threads = 1;
-    /// Features whose pixel box is smaller than this are drawn as one pixel
-    /// (lines, polygon outlines) or skipped (polygon fills below 1/4 of it).
+    /// Line and polygon features whose pixel box is smaller than this (on
+    /// both sides) are drawn as a single dot, at most one dot per pixel and
+    /// layer; further features on a pixel already dotted are skipped.
     double subPixelSize = 1.0;
     /// Set to true from another thread to stop; checked every few hundred features.
     const std::atomic<bool>* cancel = nullptr;
