@@ -1,15 +1,14 @@
 #pragma once
 // A static, packed Hilbert R-tree over feature boxes.
 //
-// Why not geo::SpatialIndex (GEOS STRtree)? The render cache is built once and
-// queried every frame, possibly from two render threads at once. GEOS's
-// STRtree builds itself lazily on the first query (a data race when two
-// threads query a fresh tree), hands results back one by one through a C
-// callback with void* items, and needs a GEOS geometry per item just to carry
-// its envelope (for the million road segments of the national benchmark that
-// is a million heap objects). This tree is four flat arrays, immutable after
-// construction, so concurrent queries need no locks; bench/render_bench.cpp
-// prints the query time of both on the same boxes.
+// Why not geo::SpatialIndex (GEOS STRtree)? Measured in
+// bench/render_bench.cpp on the 1,000,000 road-segment boxes of the national
+// set: querying 2,000 province-sized windows and putting the hits in draw
+// order takes the STRtree about 20 % longer, and building it (insert + pack)
+// costs about as much as this whole tree plus the hits' sort. The renderer
+// wants 32-bit feature indices in feature order, not int64 ids through a C
+// callback; and this tree is four flat arrays, immutable after construction,
+// so any number of render threads query it without locks.
 
 #include "planmap/layers/render/Extent.h"
 

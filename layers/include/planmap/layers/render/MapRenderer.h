@@ -48,6 +48,7 @@ struct RenderStats {
     std::size_t labelsPlaced = 0;
     std::size_t labelsRejected = 0;
     double milliseconds = 0.0;
+    double labelMilliseconds = 0.0;    ///< of which placing and drawing labels
 };
 
 /// Draws layers for a viewport. Stateless and re-entrant: any number of
