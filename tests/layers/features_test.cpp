@@ -267,6 +267,17 @@ TEST_F(StoreTest, FiltersByCommuneAndIllustrativeFlag)
     EXPECT_EQ(found[0].name, "Ba");
     EXPECT_TRUE(found[0].geometry.empty());
     EXPECT_TRUE(found[0].attributes.empty());
+
+    // Only the fields asked for.
+    FeatureQuery some;
+    some.layer = "villages";
+    some.fields = {"road_status", "population"};
+    const auto withSome = project().features().list(some);
+    ASSERT_EQ(withSome.size(), 3u);
+    EXPECT_EQ(withSome[0].attributes.size(), 2u);
+    EXPECT_TRUE(withSome[0].attributes.contains("population"));
+    some.fields = {"no_such_field"};
+    EXPECT_THROW(project().features().list(some), NotFoundError);
 }
 
 TEST_F(StoreTest, SearchAcrossLayers)

@@ -141,17 +141,25 @@ int bindCommon(Statement& s, int first, const Feature& f)
     return i;
 }
 
-std::string selectSql(const LayerInfo& layer, bool withGeometry, bool withAttributes)
+using FieldList = std::vector<const FieldInfo*>;
+
+FieldList allFields(const LayerInfo& layer)
+{
+    FieldList fields;
+    for (const auto& f : layer.fields) fields.push_back(&f);
+    return fields;
+}
+
+std::string selectSql(const LayerInfo& layer, bool withGeometry, const FieldList& fields)
 {
     std::string sql = "SELECT id, user_key, name, commune_id, commune_old_id, illustrative, source, import_batch_id, ";
     sql += withGeometry ? "ST_AsBinary(geom)" : "NULL";
-    if (withAttributes)
-        for (const auto& f : layer.fields) sql += ", " + quoteIdentifier(f.name);
+    for (const FieldInfo* f : fields) sql += ", " + quoteIdentifier(f->name);
     sql += " FROM " + quoteIdentifier(layer.table);
     return sql;
 }
 
-Feature readFeature(const LayerInfo& layer, const Statement& s, bool withAttributes)
+Feature readFeature(const LayerInfo& layer, const Statement& s, const FieldList& fields)
 {
     Feature f;
     f.layer = layer.name;
@@ -164,14 +172,12 @@ Feature readFeature(const LayerInfo& layer, const Statement& s, bool withAttribu
     f.source = s.optionalText(6);
     f.importBatchId = s.optionalInt(7);
     if (!s.isNull(8)) f.geometry = s.columnBlob(8);
-    if (withAttributes) {
-        int column = 9;
-        for (const auto& field : layer.fields) {
-            Value v = s.columnValue(column++);
-            if (field.type == FieldType::Real)
-                if (const auto* i = std::get_if<std::int64_t>(&v)) v = static_cast<double>(*i);
-            f.attributes.emplace(field.name, std::move(v));
-        }
+    int column = 9;
+    for (const FieldInfo* field : fields) {
+        Value v = s.columnValue(column++);
+        if (field->type == FieldType::Real)
+            if (const auto* i = std::get_if<std::int64_t>(&v)) v = static_cast<double>(*i);
+        f.attributes.emplace(field->name, std::move(v));
     }
     return f;
 }
@@ -564,32 +570,43 @@ std::optional<Feature> FeatureLayers::get(std::int64_t featureId)
     const auto layerName = layerOf(featureId);
     if (!layerName) return std::nullopt;
     const LayerInfo& layer = layerOrThrow(*layerName);
-    auto s = connection_.cached(selectSql(layer, true, true) + " WHERE id = ?");
+    const auto fields = allFields(layer);
+    auto s = connection_.cached(selectSql(layer, true, fields) + " WHERE id = ?");
     s->bindInt(1, featureId);
     if (!s->step()) return std::nullopt;
-    return readFeature(layer, *s, true);
+    return readFeature(layer, *s, fields);
 }
 
 std::optional<Feature> FeatureLayers::findByKey(std::string_view layerName, std::string_view userKey)
 {
     const LayerInfo& layer = layerOrThrow(layerName);
-    auto s = connection_.cached(selectSql(layer, true, true) + " WHERE user_key = ?");
+    const auto fields = allFields(layer);
+    auto s = connection_.cached(selectSql(layer, true, fields) + " WHERE user_key = ?");
     s->bindText(1, userKey);
     if (!s->step()) return std::nullopt;
-    return readFeature(layer, *s, true);
+    return readFeature(layer, *s, fields);
 }
 
 void FeatureLayers::forEach(const FeatureQuery& query, const std::function<bool(const Feature&)>& visit)
 {
     const LayerInfo& layer = layerOrThrow(query.layer);
-    std::string sql = selectSql(layer, query.withGeometry, query.withAttributes) + " WHERE 1 = 1";
+    FieldList fields;
+    if (query.withAttributes && query.fields.empty()) fields = allFields(layer);
+    if (query.withAttributes)
+        for (const auto& name : query.fields) {
+            const FieldInfo* field = layer.field(name);
+            if (!field) throw NotFoundError("layer " + layer.name + " has no field '" + name + "'");
+            fields.push_back(field);
+        }
+    std::string sql = selectSql(layer, query.withGeometry, fields) + " WHERE 1 = 1";
     if (query.window) sql += " AND " + connection_.windowFilterSql(layer.table, "geom", "id");
     if (query.communeId) sql += " AND commune_id = ?";
     if (query.communeOldId) sql += " AND commune_old_id = ?";
     if (query.illustrative) sql += " AND illustrative = ?";
     sql += " ORDER BY id";
-    // Not leased from the cache: the visitor may call back into the store.
-    auto s = connection_.prepare(sql);
+    // A lease is safe even if the visitor calls back into the store: a
+    // nested use of the same SQL gets another statement.
+    auto s = connection_.cached(sql);
     int index = 1;
     if (query.window) {
         s->bindDouble(index++, query.window->minX);
@@ -601,7 +618,7 @@ void FeatureLayers::forEach(const FeatureQuery& query, const std::function<bool(
     if (query.communeOldId) s->bindInt(index++, *query.communeOldId);
     if (query.illustrative) s->bindBool(index++, *query.illustrative);
     while (s->step())
-        if (!visit(readFeature(layer, *s, query.withAttributes))) break;
+        if (!visit(readFeature(layer, *s, fields))) break;
 }
 
 std::vector<Feature> FeatureLayers::list(const FeatureQuery& query)

@@ -158,7 +158,7 @@ Transaction::Transaction(Connection& connection)
     if (depth_ == 1)
         connection_.beginTransaction();
     else
-        connection_.execute("SAVEPOINT " + savepointName(depth_));
+        connection_.cached("SAVEPOINT " + savepointName(depth_))->run();
     connection_.transactionDepth_ = depth_;
 }
 
@@ -175,7 +175,7 @@ void Transaction::commit()
     if (depth_ == 1)
         connection_.commitTransaction();
     else
-        connection_.execute("RELEASE SAVEPOINT " + savepointName(depth_));
+        connection_.cached("RELEASE SAVEPOINT " + savepointName(depth_))->run();
     done_ = true;
     connection_.transactionDepth_ = depth_ - 1;
 }
@@ -189,8 +189,8 @@ void Transaction::rollback() noexcept
         return;
     }
     try {
-        connection_.execute("ROLLBACK TO SAVEPOINT " + savepointName(depth_));
-        connection_.execute("RELEASE SAVEPOINT " + savepointName(depth_));
+        connection_.cached("ROLLBACK TO SAVEPOINT " + savepointName(depth_))->run();
+        connection_.cached("RELEASE SAVEPOINT " + savepointName(depth_))->run();
     } catch (...) {
         // The outer transaction was already rolled back by the database; the
         // outermost Transaction handles what is left.

@@ -409,12 +409,12 @@ void SqliteDatabase::backupTo(const std::filesystem::path& target)
 
 void SqliteDatabase::beginTransaction()
 {
-    execute("BEGIN IMMEDIATE");
+    cached("BEGIN IMMEDIATE")->run();
 }
 
 void SqliteDatabase::commitTransaction()
 {
-    execute("COMMIT");
+    cached("COMMIT")->run();
 }
 
 void SqliteDatabase::rollbackTransaction() noexcept

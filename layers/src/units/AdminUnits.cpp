@@ -140,6 +140,20 @@ void bindWritable(Statement& s, const AdminUnit& u)
     s.bindBlobOrNull(20, u.geometry);
 }
 
+/// The unit, with the validity of its generation when it has none of its own.
+AdminUnit withGenerationValidity(Connection& connection, const AdminUnit& unit)
+{
+    auto g = connection.cached("SELECT valid_from, valid_to FROM admin_generations WHERE key = ?");
+    g->bindText(1, unit.generation);
+    if (!g->step()) throw InvalidDataError("unknown generation '" + unit.generation + "'");
+    AdminUnit row = unit;
+    if (!unit.validFrom && !unit.validTo) {
+        row.validFrom = detail::optionalDate(*g, 0);
+        row.validTo = detail::optionalDate(*g, 1);
+    }
+    return row;
+}
+
 CrosswalkKind parseKind(const std::string& text)
 {
     return text == "partial" ? CrosswalkKind::Partial : CrosswalkKind::Whole;
@@ -243,7 +257,7 @@ bool AdminUnit::isValidAt(Date date) const
 std::vector<AdminGeneration> AdminUnits::generations()
 {
     auto s = connection_.cached("SELECT key, title_vi, title_en, valid_from, valid_to FROM admin_generations "
-                                "ORDER BY COALESCE(valid_from, '0000-00-00'), key");
+                                "ORDER BY CASE WHEN valid_from IS NULL THEN 0 ELSE 1 END, valid_from, key");
     std::vector<AdminGeneration> result;
     while (s->step())
         result.push_back({s->columnText(0), s->columnText(1), s->optionalText(2), detail::optionalDate(*s, 3),
@@ -275,22 +289,11 @@ void AdminUnits::insertGeneration(const AdminGeneration& g)
 std::int64_t AdminUnits::insertOne(const AdminUnit& unit)
 {
     validate(unit);
-    const AdminUnit* row = &unit;
-    AdminUnit withValidity;
-    if (!unit.validFrom && !unit.validTo) {
-        // Unset validity comes from the generation.
-        auto g = connection_.cached("SELECT valid_from, valid_to FROM admin_generations WHERE key = ?");
-        g->bindText(1, unit.generation);
-        if (!g->step()) throw InvalidDataError("unknown generation '" + unit.generation + "'");
-        withValidity = unit;
-        withValidity.validFrom = detail::optionalDate(*g, 0);
-        withValidity.validTo = detail::optionalDate(*g, 1);
-        row = &withValidity;
-    }
+    const AdminUnit row = withGenerationValidity(connection_, unit);
     auto s = connection_.cached(std::string("INSERT INTO admin_units (") + kWriteColumns
                                 + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                                   "ST_Multi(ST_GeomFromWKB(?, 4326))) RETURNING id, geom IS NULL");
-    bindWritable(*s, *row);
+    bindWritable(*s, row);
     if (!s->step()) throw StoreError("insert returned no id");
     const std::int64_t id = s->columnInt(0);
     const bool geometryMissing = s->columnBool(1);
@@ -338,7 +341,7 @@ void AdminUnits::update(const AdminUnit& unit)
             "full_name = ?, name_en = ?, search_key = ?, valid_from = ?, valid_to = ?, ethnic_minority_area = ?, "
             "dbkk = ?, atk = ?, border = ?, program_source = ?, illustrative = ?, source = ?, import_batch_id = ?, "
             "geom = ST_Multi(ST_GeomFromWKB(?, 4326)) WHERE id = ? RETURNING geom IS NULL");
-        bindWritable(*s, unit);
+        bindWritable(*s, withGenerationValidity(connection_, unit));
         s->bindInt(21, unit.id);
         if (!s->step()) throw NotFoundError("no unit with id " + std::to_string(unit.id));
         const bool geometryMissing = s->columnBool(0);

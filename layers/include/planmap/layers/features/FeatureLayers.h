@@ -115,6 +115,9 @@ struct FeatureQuery {
     std::optional<bool> illustrative;     ///< only (non-)illustrative features
     bool withGeometry = true;
     bool withAttributes = true;
+    /// With withAttributes: read only these fields (e.g. what a style and its
+    /// labels use); empty = every field. Unknown names throw NotFoundError.
+    std::vector<std::string> fields;
 };
 
 struct FeatureMatch {
@@ -134,7 +137,9 @@ class FeatureLayers {
 public:
     explicit FeatureLayers(Connection& connection);
 
-    /// Registered layers, ordered by ordinal then name.
+    /// Registered layers, ordered by ordinal then name. The registry is
+    /// cached: references into it stay valid until createLayer() or
+    /// setIllustrativeSummary() reloads it.
     const std::vector<LayerInfo>& layers();
     /// Throws NotFoundError for an unknown layer.
     const LayerInfo& layer(std::string_view name);

@@ -107,7 +107,10 @@ private:
     std::unique_ptr<Statement> statement_;
 };
 
-/// A connection to a project database.
+/// A connection to a project database. Not thread-safe: use one connection
+/// per thread (SQLite's WAL lets several connections read while one writes).
+/// Prepared statements handed out by cached() stay in the cache for the
+/// connection's life, keyed by their SQL text.
 class Connection {
 public:
     virtual ~Connection();

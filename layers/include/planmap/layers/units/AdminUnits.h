@@ -96,7 +96,7 @@ struct AdminUnit {
     std::optional<std::string> nameEn;
     std::string searchKey;              ///< set by the store: searchKey(fullName or name)
     /// First and last day in force (inclusive). When both are unset on
-    /// insert, the generation's dates are used.
+    /// insert or update, the generation's dates are used.
     std::optional<Date> validFrom;
     std::optional<Date> validTo;
     std::optional<int> ethnicMinorityArea; ///< khu vực 1, 2 or 3
