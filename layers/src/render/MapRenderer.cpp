@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <span>
 #include <thread>
 
 namespace planmap::layers::render {
@@ -426,7 +427,7 @@ std::vector<LayerFrame> prepareLayers(const std::vector<RenderLayer>& layers, co
 }
 
 // Draws the geometries of all layers (no labels). Returns false if cancelled.
-bool drawGeometries(const std::vector<LayerFrame>& frames, const MapViewport& vp, QPainter& painter,
+bool drawGeometries(std::span<const LayerFrame> frames, const MapViewport& vp, QPainter& painter,
                     const RenderOptions& opt, RenderStats& stats)
 {
     const bool raster = isRasterDevice(painter);
@@ -524,12 +525,14 @@ void drawAllLabels(const std::vector<LayerFrame>& frames, const MapViewport& vp,
             if (cache.kind() == GeometryKind::Polygon) {
                 if (sizePx < ls.minFeatureSizePx) continue;
                 if (!view.contains(p.anchor)) {
-                    // The feature's pole is off screen: use the pole of its visible part.
-                    const GeometryView g = cache.geometry(i, frames[fi].level);
+                    // The feature's pole is off screen: use the pole of its
+                    // visible part, searched on a coarser copy (2 px error is
+                    // invisible for an anchor) to a precision of 2 px.
+                    const GeometryView g = cache.geometry(i, cache.levelFor(2.0 / map.k));
                     detail::RingSet rings, clipped;
                     rings.ringStart.push_back(0);
                     for (std::uint32_t r = g.firstRing; r < g.lastRing; ++r) {
-                        ringToPixels(g, r, map, 0.5, buf);
+                        ringToPixels(g, r, map, 1.5, buf);
                         for (const QPointF& q : buf) {
                             rings.xy.push_back(q.x());
                             rings.xy.push_back(q.y());
@@ -539,7 +542,7 @@ void drawAllLabels(const std::vector<LayerFrame>& frames, const MapViewport& vp,
                     detail::clipRings(rings, view, clipped);
                     QPointF pole;
                     double dist = 0;
-                    if (!detail::poleOfInaccessibility(clipped, 1.0, pole, &dist)) continue;
+                    if (!detail::poleOfInaccessibility(clipped, 2.0, pole, &dist) || dist < 3.0) continue;
                     p.anchor = pole;
                 }
             } else if (cache.kind() == GeometryKind::Point) {
@@ -560,6 +563,19 @@ void drawAllLabels(const std::vector<LayerFrame>& frames, const MapViewport& vp,
     });
 
     LabelEngine engine(view);
+    // Markers of labelled point layers are obstacles: labels do not cover
+    // them (skipped for very dense layers, where they would block everything).
+    for (std::size_t fi = 0; fi < frames.size(); ++fi) {
+        const RenderLayer& l = *frames[fi].layer;
+        if (l.cache->kind() != GeometryKind::Point || !l.style.labels.enabled || frames[fi].visible.size() > 50000) continue;
+        const auto& symbols = *frames[fi].symbols;
+        for (std::uint32_t i : frames[fi].visible) {
+            if (symbols[i] < 0) continue;
+            const double half = mmToPixels(l.style.features.symbolAt(symbols[i]).markerSizeMm, vp.dpi()) / 2;
+            const QPointF c = map(l.cache->labelPoint(i).x(), l.cache->labelPoint(i).y());
+            engine.addObstacle(QRectF(c.x() - half, c.y() - half, 2 * half, 2 * half));
+        }
+    }
     std::vector<PlacedLabel> placed;
     std::vector<std::unique_ptr<QFontMetricsF>> metrics(frames.size());
     QHash<QString, double> widthCache;
@@ -592,9 +608,19 @@ void drawAllLabels(const std::vector<LayerFrame>& frames, const MapViewport& vp,
             cands[nc++] = {a.x() - w / 2, a.y() - d - h}; // above
             cands[nc++] = {a.x() - w / 2, a.y() + d};     // below
         } else {
+            // Centred on the anchor, then shifted up/down/sideways as far as
+            // the feature's size allows (a quarter of it), nearest first.
+            const double reach = 0.25 * p.size;
             cands[nc++] = {a.x() - w / 2, a.y() - h / 2};
-            cands[nc++] = {a.x() - w / 2, a.y() - h * 1.1};
-            cands[nc++] = {a.x() - w / 2, a.y() + h * 0.1};
+            for (double dy : {1.1 * h, 2.2 * h}) {
+                if (dy > reach) break;
+                cands[nc++] = {a.x() - w / 2, a.y() - h / 2 - dy};
+                cands[nc++] = {a.x() - w / 2, a.y() - h / 2 + dy};
+            }
+            if (0.6 * w <= reach && nc + 2 <= 8) {
+                cands[nc++] = {a.x() - w / 2 - 0.6 * w, a.y() - h / 2};
+                cands[nc++] = {a.x() - w / 2 + 0.6 * w, a.y() - h / 2};
+            }
         }
         bool done = false;
         for (int c = 0; c < nc; ++c) {
@@ -634,30 +660,109 @@ RenderStats MapRenderer::render(const std::vector<RenderLayer>& layers, const Ma
     return stats;
 }
 
+namespace {
+
+void addStats(RenderStats& to, const RenderStats& s)
+{
+    to.cancelled = to.cancelled || s.cancelled;
+    to.featuresDrawn += s.featuresDrawn;
+    to.featuresAsPixel += s.featuresAsPixel;
+    to.featuresSkipped += s.featuresSkipped;
+    to.verticesDrawn += s.verticesDrawn;
+}
+
+QImage newImage(QSize size, int dpm)
+{
+    QImage img(size, QImage::Format_ARGB32_Premultiplied);
+    img.setDotsPerMeterX(dpm);
+    img.setDotsPerMeterY(dpm);
+    return img;
+}
+
+// Rough drawing cost of a layer in this frame, for sharing work between
+// threads: visible features plus their vertices at the frame's level, wide
+// strokes weighted by what they cost Qt.
+double estimatedCost(const LayerFrame& f, const MapViewport& vp)
+{
+    const LayerCache& c = *f.layer->cache;
+    const double n = double(f.visible.size());
+    if (c.featureCount() == 0) return 0.0;
+    const double perFeature = double(c.vertexCount(f.level)) / double(c.featureCount());
+    double wide = 1.0;
+    const style::FeatureStyle& fs = f.layer->style.features;
+    for (int s = 0; s < fs.symbolCount(); ++s)
+        if (c.kind() != GeometryKind::Point && mmToPixels(fs.symbolAt(s).strokeWidthMm, vp.dpi()) > 1.0) wide = 4.0;
+    if (c.kind() == GeometryKind::Point) return n * 0.5;
+    return n * 2.0 + n * perFeature * wide;
+}
+
+} // namespace
+
 QImage MapRenderer::renderImage(const std::vector<RenderLayer>& layers, const MapViewport& viewport,
                                 const RenderOptions& options, RenderStats* statsOut)
 {
     QElapsedTimer timer;
     timer.start();
     const QSize size = viewport.outputSize();
-    QImage image(size, QImage::Format_ARGB32_Premultiplied);
     const int dpm = int(std::lround(viewport.dpi() / 0.0254));
-    image.setDotsPerMeterX(dpm);
-    image.setDotsPerMeterY(dpm);
+    QImage image = newImage(size, dpm);
     image.fill(options.background);
     RenderStats stats;
     if (!viewport.isValid()) {
         if (statsOut) *statsOut = stats;
         return image;
     }
-
-    const int bands = std::clamp(options.threads, 1, std::max(1, size.height() / 64));
-    if (bands == 1) {
+    if (options.threads <= 1) {
         QPainter p(&image);
         stats = render(layers, viewport, p, options);
+        if (statsOut) *statsOut = stats;
+        return image;
+    }
+
+    const std::vector<LayerFrame> frames = prepareLayers(layers, viewport);
+    // Two ways to use a second core, both giving the single-thread image:
+    //  - split the layer stack: the lower layers are drawn onto the frame,
+    //    the upper ones onto a transparent image composited on top;
+    //  - split the frame into horizontal bands on the same pixel grid.
+    // The stack split wins when no single layer dominates (no work is done
+    // twice); bands when one layer holds most of the work.
+    std::vector<double> cost;
+    double total = 0.0, largest = 0.0;
+    for (const LayerFrame& f : frames) {
+        cost.push_back(estimatedCost(f, viewport));
+        total += cost.back();
+        largest = std::max(largest, cost.back());
+    }
+    const bool splitStack = frames.size() >= 2 && total > 0 && largest <= 0.7 * total;
+    if (splitStack) {
+        std::size_t split = 1;
+        double best = total, below = 0.0;
+        for (std::size_t k = 1; k < frames.size(); ++k) {
+            below += cost[k - 1];
+            const double worst = std::max(below, total - below);
+            if (worst < best) {
+                best = worst;
+                split = k;
+            }
+        }
+        const std::span<const LayerFrame> all(frames);
+        QImage upper = newImage(size, dpm);
+        upper.fill(Qt::transparent);
+        RenderStats upperStats;
+        std::thread worker([&] {
+            QPainter p(&upper);
+            upperStats.cancelled = !drawGeometries(all.subspan(split), viewport, p, options, upperStats);
+        });
+        {
+            QPainter p(&image);
+            stats.cancelled = !drawGeometries(all.first(split), viewport, p, options, stats);
+        }
+        worker.join();
+        addStats(stats, upperStats);
+        QPainter p(&image);
+        p.drawImage(QPoint(0, 0), upper);
     } else {
-        // Horizontal bands on the same pixel grid, rendered in parallel and
-        // copied into the frame; labels are placed once over the whole frame.
+        const int bands = std::clamp(options.threads, 1, std::max(1, size.height() / 64));
         std::vector<QImage> images(static_cast<std::size_t>(bands));
         std::vector<RenderStats> bandStats(static_cast<std::size_t>(bands));
         std::vector<int> y0(std::size_t(bands) + 1);
@@ -666,13 +771,11 @@ QImage MapRenderer::renderImage(const std::vector<RenderLayer>& layers, const Ma
             const int top = y0[std::size_t(b)], h = y0[std::size_t(b) + 1] - top;
             const MapViewport sub = viewport.subViewport(0, top, size.width(), h);
             QImage& img = images[std::size_t(b)];
-            img = QImage(size.width(), h, QImage::Format_ARGB32_Premultiplied);
-            img.setDotsPerMeterX(dpm);
-            img.setDotsPerMeterY(dpm);
+            img = newImage(QSize(size.width(), h), dpm);
             img.fill(options.background);
             QPainter p(&img);
-            const std::vector<LayerFrame> frames = prepareLayers(layers, sub);
-            bandStats[std::size_t(b)].cancelled = !drawGeometries(frames, sub, p, options, bandStats[std::size_t(b)]);
+            const std::vector<LayerFrame> bandFrames = prepareLayers(layers, sub);
+            bandStats[std::size_t(b)].cancelled = !drawGeometries(bandFrames, sub, p, options, bandStats[std::size_t(b)]);
         };
         std::vector<std::thread> threads;
         for (int b = 1; b < bands; ++b) threads.emplace_back(work, b);
@@ -683,22 +786,16 @@ QImage MapRenderer::renderImage(const std::vector<RenderLayer>& layers, const Ma
             const int top = y0[std::size_t(b)];
             for (int y = 0; y < img.height(); ++y)
                 std::memcpy(image.scanLine(top + y), img.constScanLine(y), std::size_t(img.bytesPerLine()));
-            const RenderStats& s = bandStats[std::size_t(b)];
-            stats.cancelled = stats.cancelled || s.cancelled;
-            stats.featuresDrawn += s.featuresDrawn;
-            stats.featuresAsPixel += s.featuresAsPixel;
-            stats.featuresSkipped += s.featuresSkipped;
-            stats.verticesDrawn += s.verticesDrawn;
+            addStats(stats, bandStats[std::size_t(b)]);
         }
-        if (!stats.cancelled && options.drawLabels) {
-            QPainter p(&image);
-            QElapsedTimer labelTimer;
-            labelTimer.start();
-            const std::vector<LayerFrame> frames = prepareLayers(layers, viewport);
-            drawAllLabels(frames, viewport, p, options, stats);
-            stats.labelMilliseconds = double(labelTimer.nsecsElapsed()) / 1e6;
-            stats.cancelled = cancelled(options);
-        }
+    }
+    if (!stats.cancelled && options.drawLabels) {
+        QElapsedTimer labelTimer;
+        labelTimer.start();
+        QPainter p(&image);
+        drawAllLabels(frames, viewport, p, options, stats);
+        stats.cancelled = cancelled(options);
+        stats.labelMilliseconds = double(labelTimer.nsecsElapsed()) / 1e6;
     }
     stats.milliseconds = double(timer.nsecsElapsed()) / 1e6;
     if (statsOut) *statsOut = stats;
