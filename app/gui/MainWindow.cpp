@@ -1,0 +1,563 @@
+#include "MainWindow.h"
+
+#include "AttributeTable.h"
+#include "CoordinateFormatter.h"
+#include "Formats.h"
+#include "IdentifyPanel.h"
+#include "LayerPanel.h"
+#include "LayerSettings.h"
+#include "LegendWidget.h"
+#include "SearchBox.h"
+#include "StoreProjectData.h"
+#include "StyleDialog.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPainter>
+#include <QScrollArea>
+#include <QSettings>
+#include <QStatusBar>
+#include <QToolBar>
+
+#include <cmath>
+
+namespace planmap::gui {
+
+namespace {
+
+/// A toolbar icon drawn from a few strokes, so the app needs no icon files.
+QIcon drawnIcon(const std::function<void(QPainter&)>& draw)
+{
+    QPixmap pm(48, 48);
+    pm.fill(Qt::transparent);
+    QPainter p(&pm);
+    p.setRenderHint(QPainter::Antialiasing);
+    p.setPen(QPen(QColor(50, 60, 70), 4, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    draw(p);
+    return QIcon(pm);
+}
+
+QIcon magnifier(int sign)
+{
+    return drawnIcon([sign](QPainter& p) {
+        p.drawEllipse(QPointF(20, 20), 13, 13);
+        p.drawLine(QPointF(30, 30), QPointF(43, 43));
+        p.drawLine(QPointF(13, 20), QPointF(27, 20));
+        if (sign > 0) p.drawLine(QPointF(20, 13), QPointF(20, 27));
+    });
+}
+
+QIcon frameIcon(const QColor& inner)
+{
+    return drawnIcon([inner](QPainter& p) {
+        p.drawRect(QRectF(6, 6, 36, 36));
+        p.setBrush(inner);
+        p.setPen(Qt::NoPen);
+        p.drawRect(QRectF(14, 14, 20, 20));
+    });
+}
+
+QIcon arrowIcon(bool left)
+{
+    return drawnIcon([left](QPainter& p) {
+        const double d = left ? 1 : -1;
+        p.drawLine(QPointF(24 + 14 * d, 24), QPointF(24 - 14 * d, 24));
+        p.drawLine(QPointF(24 - 14 * d, 24), QPointF(24 - 4 * d, 14));
+        p.drawLine(QPointF(24 - 14 * d, 24), QPointF(24 - 4 * d, 34));
+    });
+}
+
+QIcon handIcon()
+{
+    return drawnIcon([](QPainter& p) {
+        // Four arrows: "move the map".
+        p.drawLine(QPointF(24, 4), QPointF(24, 44));
+        p.drawLine(QPointF(4, 24), QPointF(44, 24));
+        for (const auto& [a, b, c] : {std::tuple{QPointF(24, 4), QPointF(18, 10), QPointF(30, 10)},
+                                      std::tuple{QPointF(24, 44), QPointF(18, 38), QPointF(30, 38)},
+                                      std::tuple{QPointF(4, 24), QPointF(10, 18), QPointF(10, 30)},
+                                      std::tuple{QPointF(44, 24), QPointF(38, 18), QPointF(38, 30)}}) {
+            p.drawLine(a, b);
+            p.drawLine(a, c);
+        }
+    });
+}
+
+QIcon infoIcon()
+{
+    return drawnIcon([](QPainter& p) {
+        p.setPen(QPen(QColor(30, 100, 190), 4));
+        p.drawEllipse(QPointF(24, 24), 19, 19);
+        p.drawLine(QPointF(24, 21), QPointF(24, 35));
+        p.setBrush(QColor(30, 100, 190));
+        p.drawEllipse(QPointF(24, 13), 2.5, 2.5);
+    });
+}
+
+QIcon selectIcon()
+{
+    return drawnIcon([](QPainter& p) {
+        p.setPen(QPen(QColor(50, 60, 70), 3, Qt::DashLine));
+        p.drawRect(QRectF(6, 6, 28, 28));
+        p.setPen(QPen(QColor(50, 60, 70), 3));
+        p.setBrush(QColor(255, 200, 0));
+        const QPointF arrow[] = {{22, 22}, {42, 30}, {33, 33}, {30, 42}};
+        p.drawPolygon(arrow, 4);
+    });
+}
+
+struct CrsChoice {
+    int epsg;
+    const char* label;
+};
+constexpr CrsChoice kCrsChoices[] = {
+    {9215, "VN-2000 / TM-3 107°15′ (EPSG:9215)"},
+    {4326, "WGS 84 (EPSG:4326)"},
+    {3405, "VN-2000 / UTM 48N (EPSG:3405)"},
+    {3857, "Web Mercator (EPSG:3857)"},
+};
+
+} // namespace
+
+MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), project_(new MapProject(this))
+{
+    setWindowTitle(tr("planmap — Bản đồ kế hoạch"));
+    canvas_ = new MapCanvas(project_, this);
+    setCentralWidget(canvas_);
+    createDocks();
+    createActions();
+    createStatusBar();
+
+    saveTimer_.setSingleShot(true);
+    saveTimer_.setInterval(800);
+    connect(&saveTimer_, &QTimer::timeout, this, &MainWindow::saveLayerSettings);
+    connect(project_, &MapProject::layerChanged, this, [this] { saveTimer_.start(); });
+    connect(project_, &MapProject::layersChanged, this, [this] { saveTimer_.start(); });
+    connect(canvas_, &MapCanvas::identifyRequested, this, &MainWindow::identify);
+    connect(canvas_, &MapCanvas::scaleChanged, this, &MainWindow::updateScaleBox);
+    connect(canvas_, &MapCanvas::cursorMoved, this, &MainWindow::updateCursor);
+    connect(canvas_, &MapCanvas::cursorLeft, this, [this] {
+        wgs84_->clear();
+        vn2000_->clear();
+    });
+    connect(canvas_, &MapCanvas::renderFinished, this, [this](double ms) {
+        renderTime_->setText(tr("vẽ %1 ms").arg(formatNumber(ms, 0)));
+    });
+    connect(canvas_->controller(), &ViewController::historyChanged, this, &MainWindow::updateHistoryActions);
+
+    QSettings settings;
+    resize(1400, 900);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    canvas_->setFocus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    setDockNestingEnabled(true);
+    auto* layerDock = new QDockWidget(tr("Lớp bản đồ"), this);
+    layerDock->setObjectName(QStringLiteral("layers"));
+    layerPanel_ = new LayerPanel(project_, layerDock);
+    layerDock->setWidget(layerPanel_);
+    addDockWidget(Qt::LeftDockWidgetArea, layerDock);
+
+    auto* legendDock = new QDockWidget(tr("Chú giải"), this);
+    legendDock->setObjectName(QStringLiteral("legend"));
+    legend_ = new LegendWidget(project_, legendDock);
+    auto* scroll = new QScrollArea(legendDock);
+    scroll->setWidget(legend_);
+    scroll->setWidgetResizable(true);
+    legendDock->setWidget(scroll);
+    addDockWidget(Qt::LeftDockWidgetArea, legendDock);
+    splitDockWidget(layerDock, legendDock, Qt::Vertical);
+
+    identifyDock_ = new QDockWidget(tr("Thông tin đối tượng"), this);
+    identifyDock_->setObjectName(QStringLiteral("identify"));
+    identify_ = new IdentifyPanel(identifyDock_);
+    identifyDock_->setWidget(identify_);
+    addDockWidget(Qt::RightDockWidgetArea, identifyDock_);
+    resizeDocks({layerDock, identifyDock_}, {300, 380}, Qt::Horizontal);
+
+    connect(layerPanel_, &LayerPanel::styleRequested, this, &MainWindow::editStyle);
+    connect(layerPanel_, &LayerPanel::attributeTableRequested, this, &MainWindow::showAttributeTable);
+    connect(layerPanel_, &LayerPanel::zoomToLayerRequested, canvas_, &MapCanvas::zoomToLayer);
+    connect(canvas_, &MapCanvas::scaleChanged, layerPanel_, &LayerPanel::setScaleDenominator);
+    connect(canvas_, &MapCanvas::scaleChanged, legend_, &LegendWidget::setScaleDenominator);
+}
+
+void MainWindow::createActions()
+{
+    // --- File ----------------------------------------------------------
+    QMenu* file = menuBar()->addMenu(tr("&Tệp"));
+    file->addAction(tr("&Mở dự án…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
+    file->addAction(tr("&Xuất ảnh bản đồ…"), this, &MainWindow::exportMapImage);
+    file->addSeparator();
+    file->addAction(tr("T&hoát"), QKeySequence::Quit, this, &QWidget::close);
+
+    // --- Tools and navigation ------------------------------------------
+    QToolBar* nav = addToolBar(tr("Điều hướng"));
+    nav->setObjectName(QStringLiteral("navigation"));
+    nav->setIconSize(QSize(22, 22));
+    auto* tools = new QActionGroup(this);
+    QAction* pan = nav->addAction(handIcon(), tr("Di chuyển"));
+    QAction* info = nav->addAction(infoIcon(), tr("Xem thông tin"));
+    QAction* select = nav->addAction(selectIcon(), tr("Chọn đối tượng"));
+    pan->setToolTip(tr("Kéo để di chuyển bản đồ, lăn chuột để phóng to/thu nhỏ"));
+    info->setToolTip(tr("Nhấn vào đối tượng để xem thuộc tính, đơn vị hành chính và chỉ tiêu kế hoạch"));
+    select->setToolTip(tr("Nhấn để chọn; giữ Shift để chọn thêm"));
+    for (QAction* a : {pan, info, select}) {
+        a->setCheckable(true);
+        tools->addAction(a);
+    }
+    info->setChecked(true);
+    canvas_->setTool(MapCanvas::Tool::Identify);
+    connect(pan, &QAction::triggered, this, [this] { canvas_->setTool(MapCanvas::Tool::Pan); });
+    connect(info, &QAction::triggered, this, [this] { canvas_->setTool(MapCanvas::Tool::Identify); });
+    connect(select, &QAction::triggered, this, [this] { canvas_->setTool(MapCanvas::Tool::Select); });
+    nav->addSeparator();
+
+    ViewController* vc = canvas_->controller();
+    QAction* zin = nav->addAction(magnifier(+1), tr("Phóng to"), vc, &ViewController::zoomIn);
+    zin->setShortcut(QKeySequence::ZoomIn);
+    QAction* zout = nav->addAction(magnifier(-1), tr("Thu nhỏ"), vc, &ViewController::zoomOut);
+    zout->setShortcut(QKeySequence::ZoomOut);
+    QAction* full = nav->addAction(frameIcon(QColor(120, 170, 90)), tr("Toàn tỉnh"), vc, &ViewController::zoomToFullExtent);
+    full->setToolTip(tr("Phóng tới toàn bộ dự án"));
+    full->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+    QAction* toLayer = nav->addAction(frameIcon(QColor(90, 130, 200)), tr("Phóng tới lớp"), this,
+                                      [this] { canvas_->zoomToLayer(layerPanel_->currentRow()); });
+    QAction* toSel = nav->addAction(frameIcon(QColor(255, 200, 0)), tr("Phóng tới vùng chọn"), canvas_,
+                                    &MapCanvas::zoomToSelection);
+    back_ = nav->addAction(arrowIcon(true), tr("Khung nhìn trước"), vc, &ViewController::back);
+    forward_ = nav->addAction(arrowIcon(false), tr("Khung nhìn sau"), vc, &ViewController::forward);
+    back_->setShortcut(QKeySequence::Back);
+    forward_->setShortcut(QKeySequence::Forward);
+    updateHistoryActions();
+
+    QToolBar* searchBar = addToolBar(tr("Tìm kiếm"));
+    searchBar->setObjectName(QStringLiteral("search"));
+    search_ = new SearchBox(searchBar);
+    searchBar->addWidget(search_);
+    connect(search_, &SearchBox::hitChosen, this, &MainWindow::showSearchHit);
+    auto* findShortcut = new QAction(this);
+    findShortcut->setShortcut(QKeySequence::Find);
+    connect(findShortcut, &QAction::triggered, search_, [this] {
+        search_->setFocus();
+        search_->selectAll();
+    });
+    addAction(findShortcut);
+
+    // --- View -------------------------------------------------------------
+    QMenu* view = menuBar()->addMenu(tr("&Xem"));
+    for (QAction* a : {pan, info, select}) view->addAction(a);
+    view->addSeparator();
+    for (QAction* a : {zin, zout, full, toLayer, toSel, back_, forward_}) view->addAction(a);
+    view->addSeparator();
+    auto* units = new QActionGroup(this);
+    units2025_ = view->addAction(tr("Đơn vị hành chính 2025 (xã, phường)"));
+    units2023_ = view->addAction(tr("Đơn vị hành chính 2023 (huyện, thành phố)"));
+    for (QAction* a : {units2025_, units2023_}) {
+        a->setCheckable(true);
+        units->addAction(a);
+    }
+    units2025_->setChecked(true);
+    connect(units2025_, &QAction::triggered, this, [this] { showUnits2025(true); });
+    connect(units2023_, &QAction::triggered, this, [this] { showUnits2025(false); });
+    view->addSeparator();
+    for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
+
+    // --- Layer ------------------------------------------------------------
+    QMenu* layerMenu = menuBar()->addMenu(tr("&Lớp"));
+    layerMenu->addAction(tr("Kiểu hiển thị…"), this, [this] { editStyle(layerPanel_->currentRow()); });
+    layerMenu->addAction(tr("Bảng thuộc tính"), this, [this] { showAttributeTable(layerPanel_->currentRow()); });
+    layerMenu->addAction(toLayer);
+    layerMenu->addSeparator();
+    layerMenu->addAction(tr("Khôi phục kiểu mặc định của mọi lớp"), this, [this] {
+        if (!data_) return;
+        LayerSettings(data_->path()).reset();
+        std::unique_ptr<ProjectData> data = std::move(data_);
+        openProject(std::move(data));
+    });
+
+    // --- Settings -----------------------------------------------------------
+    QMenu* settingsMenu = menuBar()->addMenu(tr("&Cài đặt"));
+    QMenu* lang = settingsMenu->addMenu(tr("Ngôn ngữ / Language"));
+    auto* langs = new QActionGroup(this);
+    QAction* vi = lang->addAction(QStringLiteral("Tiếng Việt"));
+    QAction* en = lang->addAction(QStringLiteral("English"));
+    for (QAction* a : {vi, en}) {
+        a->setCheckable(true);
+        langs->addAction(a);
+    }
+    (uiLanguage() == Language::English ? en : vi)->setChecked(true);
+    connect(vi, &QAction::triggered, this, [this] { emit languageChangeRequested(Language::Vietnamese); });
+    connect(en, &QAction::triggered, this, [this] { emit languageChangeRequested(Language::English); });
+    QMenu* crsMenu = settingsMenu->addMenu(tr("Hệ tọa độ hiển thị"));
+    auto* crsGroup = new QActionGroup(this);
+    for (const CrsChoice& c : kCrsChoices) {
+        QAction* a = crsMenu->addAction(QString::fromUtf8(c.label));
+        a->setCheckable(true);
+        a->setData(c.epsg);
+        a->setChecked(c.epsg == 9215);
+        crsGroup->addAction(a);
+        connect(a, &QAction::triggered, this, [this, epsg = c.epsg] { setDisplayCrs(epsg); });
+    }
+}
+
+void MainWindow::createStatusBar()
+{
+    QStatusBar* sb = statusBar();
+    scaleBox_ = new QComboBox(sb);
+    scaleBox_->setEditable(true);
+    scaleBox_->setToolTip(tr("Tỉ lệ bản đồ; gõ tỉ lệ mới rồi nhấn Enter"));
+    scaleBox_->setMinimumWidth(130);
+    for (double d : {10000.0, 25000.0, 50000.0, 100000.0, 250000.0, 500000.0, 1000000.0})
+        scaleBox_->addItem(formatScale(d), d);
+    scaleBox_->setInsertPolicy(QComboBox::NoInsert);
+    connect(scaleBox_, qOverload<int>(&QComboBox::activated), this, [this](int i) {
+        canvas_->controller()->setScaleDenominator(scaleBox_->itemData(i).toDouble());
+    });
+    connect(scaleBox_->lineEdit(), &QLineEdit::returnPressed, this, [this] {
+        const double d = parseScale(scaleBox_->currentText());
+        if (d > 0) canvas_->controller()->setScaleDenominator(d);
+    });
+    wgs84_ = new QLabel(sb);
+    vn2000_ = new QLabel(sb);
+    wgs84_->setToolTip(tr("Tọa độ con trỏ theo WGS 84 (vĩ độ, kinh độ)"));
+    vn2000_->setToolTip(tr("Tọa độ con trỏ theo VN-2000 / TM-3 kinh tuyến trục 107°15′ (EPSG:9215)"));
+    wgs84_->setMinimumWidth(220);
+    vn2000_->setMinimumWidth(230);
+    crsBox_ = new QComboBox(sb);
+    crsBox_->setToolTip(tr("Hệ tọa độ hiển thị bản đồ"));
+    for (const CrsChoice& c : kCrsChoices) crsBox_->addItem(QString::fromUtf8(c.label), c.epsg);
+    connect(crsBox_, qOverload<int>(&QComboBox::activated), this,
+            [this](int i) { setDisplayCrs(crsBox_->itemData(i).toInt()); });
+    renderTime_ = new QLabel(sb);
+    sb->addPermanentWidget(new QLabel(tr("Tỉ lệ"), sb));
+    sb->addPermanentWidget(scaleBox_);
+    sb->addPermanentWidget(wgs84_);
+    sb->addPermanentWidget(vn2000_);
+    sb->addPermanentWidget(crsBox_);
+    sb->addPermanentWidget(renderTime_);
+}
+
+void MainWindow::openProject(std::unique_ptr<ProjectData> data)
+{
+    for (const QPointer<AttributeTable>& t : tables_)
+        if (t) t->close();
+    tables_.clear();
+    identify_->clear();
+    project_->clear();
+    data_ = std::move(data);
+    if (!data_) return;
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        LayerSettings(data_->path()).populate(*project_, *data_);
+    } catch (...) {
+        QApplication::restoreOverrideCursor();
+        throw;
+    }
+    QApplication::restoreOverrideCursor();
+    coords_ = std::make_unique<CoordinateFormatter>(project_->displayCrs());
+    setWindowTitle(tr("%1 — planmap").arg(data_->name()));
+    search_->setSearchFunction([this](const QString& text, int limit) {
+        return data_ ? data_->search(text, limit) : std::vector<SearchHit>();
+    });
+    const MapLayer* communes = project_->findLayer(QString::fromLatin1(StoreProjectData::kCommunesLayer));
+    const MapLayer* districts = project_->findLayer(QString::fromLatin1(StoreProjectData::kDistrictsLayer));
+    if (communes && districts && !districts->visible) units2025_->setChecked(true);
+    else if (communes && districts && !communes->visible) units2023_->setChecked(true);
+    canvas_->controller()->resetHistory();
+    canvas_->controller()->setFullExtent(project_->fullExtent());
+    canvas_->controller()->zoomToFullExtent();
+    if (layerPanel_->currentRow() < 0 && project_->layerCount() > 0) layerPanel_->setCurrentRow(0);
+}
+
+void MainWindow::showUnits2025(bool communes2025)
+{
+    const int communes = project_->indexOf(QString::fromLatin1(StoreProjectData::kCommunesLayer));
+    const int districts = project_->indexOf(QString::fromLatin1(StoreProjectData::kDistrictsLayer));
+    if (communes >= 0) project_->setVisible(communes, communes2025);
+    if (districts >= 0) project_->setVisible(districts, !communes2025);
+    (communes2025 ? units2025_ : units2023_)->setChecked(true);
+}
+
+void MainWindow::setDisplayCrs(int epsg)
+{
+    try {
+        QApplication::setOverrideCursor(Qt::WaitCursor);
+        const geo::Crs crs = geo::Crs::fromEpsg(epsg);
+        canvas_->setDisplayCrs(crs);
+        coords_ = std::make_unique<CoordinateFormatter>(crs);
+        QApplication::restoreOverrideCursor();
+    } catch (const std::exception& e) {
+        QApplication::restoreOverrideCursor();
+        QMessageBox::warning(this, tr("Hệ tọa độ"), tr("Không chuyển được hệ tọa độ: %1").arg(QString::fromUtf8(e.what())));
+    }
+    crsBox_->setCurrentIndex(crsBox_->findData(epsg));
+    for (QAction* a : findChildren<QAction*>())
+        if (a->isCheckable() && a->data().isValid() && a->data().typeId() == QMetaType::Int)
+            a->setChecked(a->data().toInt() == epsg);
+}
+
+void MainWindow::updateHistoryActions()
+{
+    back_->setEnabled(canvas_->controller()->canGoBack());
+    forward_->setEnabled(canvas_->controller()->canGoForward());
+}
+
+void MainWindow::updateScaleBox(double denominator)
+{
+    if (!scaleBox_->lineEdit()->hasFocus()) scaleBox_->setEditText(formatScale(denominator));
+}
+
+void MainWindow::updateCursor(QPointF p)
+{
+    if (!coords_) return;
+    wgs84_->setText(coords_->wgs84(p));
+    vn2000_->setText(coords_->vn2000(p));
+}
+
+void MainWindow::identify(const QString& layerKey, qint64 featureId)
+{
+    const MapLayer* layer = project_->findLayer(layerKey);
+    if (!layer || !data_) {
+        identify_->clear();
+        return;
+    }
+    try {
+        identify_->showDetails(data_->details(*layer, featureId));
+    } catch (const std::exception& e) {
+        FeatureDetails d;
+        d.layerTitle = layer->title;
+        d.illustrative = layer->illustrative;
+        d.attributes = cachedAttributes(*layer, featureId);
+        identify_->showDetails(d);
+        statusBar()->showMessage(tr("Không đọc được thông tin liên quan: %1").arg(QString::fromUtf8(e.what())), 8000);
+    }
+    identifyDock_->show();
+    identifyDock_->raise();
+}
+
+void MainWindow::showSearchHit(const SearchHit& hit)
+{
+    const int row = project_->indexOf(hit.layerKey);
+    if (row < 0) {
+        statusBar()->showMessage(tr("\"%1\" không có hình trên bản đồ (đơn vị cũ chưa có ranh giới).").arg(hit.title), 8000);
+        return;
+    }
+    const MapLayer& layer = project_->layer(row);
+    if (!layer.cache) return;
+    const int f = featureRow(*layer.cache, hit.featureId);
+    if (f < 0) return;
+    if (!layer.visible) {
+        if (hit.layerKey == QLatin1String(StoreProjectData::kCommunesLayer)) showUnits2025(true);
+        else if (hit.layerKey == QLatin1String(StoreProjectData::kDistrictsLayer)) showUnits2025(false);
+        else project_->setVisible(row, true);
+    }
+    canvas_->controller()->zoomToExtent(layer.cache->featureBounds(std::size_t(f)), 0.15);
+    // Keep a scale where the layer shows.
+    const double scale = canvas_->controller()->viewport().scaleDenominator();
+    if (layer.style.maxScaleDenominator > 0 && scale > layer.style.maxScaleDenominator)
+        canvas_->controller()->setScaleDenominator(layer.style.maxScaleDenominator * 0.9);
+    if (layer.style.minScaleDenominator > 0 && scale < layer.style.minScaleDenominator)
+        canvas_->controller()->setScaleDenominator(layer.style.minScaleDenominator * 1.1);
+    canvas_->setHighlight(hit.layerKey, hit.featureId);
+    project_->setSelection(hit.layerKey, {hit.featureId});
+    identify(hit.layerKey, hit.featureId);
+}
+
+AttributeTable* MainWindow::showAttributeTable(int row)
+{
+    if (row < 0 || row >= project_->layerCount()) return nullptr;
+    const QString key = project_->layer(row).key;
+    for (const QPointer<AttributeTable>& t : tables_) {
+        if (t && t->layerKey() == key) {
+            t->show();
+            t->raise();
+            t->activateWindow();
+            return t;
+        }
+    }
+    auto* table = new AttributeTable(project_, key, this);
+    table->setWindowFlag(Qt::Window);
+    connect(table, &AttributeTable::zoomToSelectionRequested, canvas_, &MapCanvas::zoomToSelection);
+    tables_.emplace_back(table);
+    table->show();
+    return table;
+}
+
+void MainWindow::editStyle(int row)
+{
+    if (row < 0 || row >= project_->layerCount()) return;
+    const QString key = project_->layer(row).key;
+    StyleDialog dialog(project_->layer(row), this);
+    const auto apply = [this, key](const style::LayerStyle& st) {
+        const int r = project_->indexOf(key);
+        if (r >= 0) project_->setStyle(r, st);
+    };
+    connect(&dialog, &StyleDialog::applied, this, apply);
+    const style::LayerStyle before = project_->layer(row).style;
+    if (dialog.exec() == QDialog::Accepted) apply(dialog.layerStyle());
+    else apply(before);
+}
+
+bool MainWindow::saveScreenshot(const QString& file)
+{
+    canvas_->renderNow();
+    QApplication::processEvents();
+    return grab().save(file, "PNG");
+}
+
+void MainWindow::saveLayerSettings()
+{
+    if (data_) LayerSettings(data_->path()).save(*project_);
+}
+
+void MainWindow::openProjectDialog()
+{
+    const QString file = QFileDialog::getOpenFileName(this, tr("Mở dự án"), QString(),
+                                                      tr("Dự án planmap (*.planmap);;Mọi tệp (*)"));
+    if (file.isEmpty()) return;
+    try {
+        saveLayerSettings();
+        openProject(std::make_unique<StoreProjectData>(file.toStdString()));
+    } catch (const std::exception& e) {
+        QMessageBox::critical(this, tr("Mở dự án"), tr("Không mở được dự án:\n%1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+void MainWindow::exportMapImage()
+{
+    const QString file = QFileDialog::getSaveFileName(this, tr("Xuất ảnh bản đồ"), QStringLiteral("ban-do.png"),
+                                                      tr("Ảnh PNG (*.png)"));
+    if (file.isEmpty()) return;
+    const render::MapViewport v = canvas_->controller()->viewport();
+    render::RenderOptions options;
+    options.background = MapCanvas::backgroundColor();
+    const QImage image =
+        render::MapRenderer::renderImage(project_->renderLayers(v.scaleDenominator()), v, options, nullptr);
+    if (!image.save(file, "PNG"))
+        QMessageBox::warning(this, tr("Xuất ảnh bản đồ"), tr("Không ghi được tệp %1").arg(file));
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveLayerSettings();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace planmap::gui

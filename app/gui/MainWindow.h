@@ -1,0 +1,101 @@
+#pragma once
+
+#include "Language.h"
+#include "MapCanvas.h"
+#include "MapProject.h"
+#include "ProjectData.h"
+
+#include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
+
+#include <memory>
+
+class QAction;
+class QComboBox;
+class QDockWidget;
+class QLabel;
+
+namespace planmap::gui {
+
+class AttributeTable;
+class CoordinateFormatter;
+class IdentifyPanel;
+class LayerPanel;
+class LegendWidget;
+class SearchBox;
+
+/// The main window: assembles the map canvas, the layer, legend and
+/// identify docks, the toolbar with the search box, and the status bar
+/// (scale, cursor coordinates in WGS 84 and VN-2000, display CRS).
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Shows a project (replacing the current one) and zooms to it.
+    /// Throws what building the layer caches throws.
+    void openProject(std::unique_ptr<ProjectData> data);
+    const ProjectData* projectData() const { return data_.get(); }
+
+    MapCanvas* canvas() const { return canvas_; }
+    MapProject* project() const { return project_; }
+    SearchBox* searchBox() const { return search_; }
+    IdentifyPanel* identifyPanel() const { return identify_; }
+    LayerPanel* layerPanel() const { return layerPanel_; }
+    LegendWidget* legend() const { return legend_; }
+
+    /// Renders the map in the calling thread, then saves the whole window as PNG.
+    bool saveScreenshot(const QString& file);
+
+    void identify(const QString& layerKey, qint64 featureId);
+    void showSearchHit(const SearchHit& hit);
+    AttributeTable* showAttributeTable(int row);
+    void editStyle(int row);
+    /// Shows the communes of 2025 (true) or the districts of 2023 (false).
+    void showUnits2025(bool communes2025);
+    void setDisplayCrs(int epsg);
+
+signals:
+    void languageChangeRequested(planmap::gui::Language language);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void createStatusBar();
+    void updateHistoryActions();
+    void updateScaleBox(double denominator);
+    void updateCursor(QPointF mapPoint);
+    void saveLayerSettings();
+    void openProjectDialog();
+    void exportMapImage();
+
+    MapProject* project_;
+    MapCanvas* canvas_;
+    std::unique_ptr<ProjectData> data_;
+    std::unique_ptr<CoordinateFormatter> coords_;
+
+    LayerPanel* layerPanel_ = nullptr;
+    LegendWidget* legend_ = nullptr;
+    IdentifyPanel* identify_ = nullptr;
+    QDockWidget* identifyDock_ = nullptr;
+    SearchBox* search_ = nullptr;
+
+    QAction* back_ = nullptr;
+    QAction* forward_ = nullptr;
+    QAction* units2025_ = nullptr;
+    QAction* units2023_ = nullptr;
+    QComboBox* scaleBox_ = nullptr;
+    QComboBox* crsBox_ = nullptr;
+    QLabel* wgs84_ = nullptr;
+    QLabel* vn2000_ = nullptr;
+    QLabel* renderTime_ = nullptr;
+    QTimer saveTimer_;
+    std::vector<QPointer<AttributeTable>> tables_;
+};
+
+} // namespace planmap::gui

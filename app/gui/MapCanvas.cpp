@@ -1,0 +1,361 @@
+#include "MapCanvas.h"
+
+#include "FeaturePicker.h"
+
+#include "planmap/geo/Transform.h"
+
+#include <QCoreApplication>
+#include <QKeyEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QPainterPath>
+#include <QWheelEvent>
+
+#include <cmath>
+
+namespace planmap::gui {
+
+MapCanvas::MapCanvas(MapProject* project, QWidget* parent) : QWidget(parent), project_(project)
+{
+    setMouseTracking(true);
+    setFocusPolicy(Qt::StrongFocus);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(200, 150);
+    pool_.setMaxThreadCount(1);
+
+    renderTimer_.setSingleShot(true);
+    renderTimer_.setInterval(15);
+    connect(&renderTimer_, &QTimer::timeout, this, &MapCanvas::startRender);
+
+    controller_.setUnits(render::mapUnitsOf(project_->displayCrs()));
+    connect(&controller_, &ViewController::viewportChanged, this, &MapCanvas::onViewportChanged);
+    connect(&controller_, &ViewController::clicked, this, &MapCanvas::onClicked);
+
+    connect(project_, &MapProject::layersChanged, this, [this] {
+        controller_.setFullExtent(project_->fullExtent());
+        scheduleRender();
+    });
+    connect(project_, &MapProject::layerChanged, this, &MapCanvas::scheduleRender);
+    connect(project_, &MapProject::selectionChanged, this, qOverload<>(&QWidget::update));
+    controller_.setFullExtent(project_->fullExtent());
+    updateCursor();
+}
+
+MapCanvas::~MapCanvas()
+{
+    if (running_) running_->store(true);
+    pool_.waitForDone();
+}
+
+void MapCanvas::setTool(Tool tool)
+{
+    tool_ = tool;
+    updateCursor();
+}
+
+void MapCanvas::updateCursor()
+{
+    if (controller_.isDragging()) setCursor(Qt::ClosedHandCursor);
+    else if (tool_ == Tool::Pan) setCursor(Qt::OpenHandCursor);
+    else setCursor(Qt::CrossCursor);
+}
+
+void MapCanvas::setDisplayCrs(const geo::Crs& crs)
+{
+    const geo::Crs previous = project_->displayCrs();
+    if (crs == previous) return;
+    const render::Extent shown = controller_.viewport().extent();
+    project_->setDisplayCrs(crs);
+    render::Extent target;
+    try {
+        geo::Transform t(previous, crs);
+        target = t.transformBounds(shown);
+    } catch (const std::exception&) {
+        target = project_->fullExtent();
+    }
+    image_ = QImage();
+    controller_.setUnits(render::mapUnitsOf(crs));
+    controller_.setFullExtent(project_->fullExtent());
+    controller_.resetHistory();
+    controller_.zoomToExtent(target, 0.0);
+}
+
+void MapCanvas::zoomToLayer(int row)
+{
+    if (row < 0 || row >= project_->layerCount()) return;
+    const MapLayer& l = project_->layer(row);
+    if (l.cache) controller_.zoomToExtent(l.cache->extent());
+}
+
+void MapCanvas::zoomToSelection()
+{
+    controller_.zoomToExtent(project_->selectionExtent());
+}
+
+void MapCanvas::setHighlight(const QString& layerKey, qint64 featureId)
+{
+    highlightLayer_ = layerKey;
+    highlightId_ = featureId;
+    update();
+}
+
+void MapCanvas::clearHighlight()
+{
+    highlightLayer_.clear();
+    update();
+}
+
+render::MapViewport MapCanvas::deviceViewport(const render::MapViewport& logical) const
+{
+    const double dpr = devicePixelRatioF();
+    render::MapViewport v = logical;
+    if (dpr != 1.0) {
+        v.setOutputSize(QSize(int(std::lround(logical.outputSize().width() * dpr)),
+                              int(std::lround(logical.outputSize().height() * dpr))));
+        v.setMapUnitsPerPixel(logical.mapUnitsPerPixel() / dpr);
+        v.setDpi(logical.dpi() * dpr);
+    }
+    return v;
+}
+
+void MapCanvas::onViewportChanged()
+{
+    update();
+    emit scaleChanged(controller_.viewport().scaleDenominator());
+    scheduleRender();
+}
+
+void MapCanvas::scheduleRender()
+{
+    pending_ = true;
+    if (running_) running_->store(true);   // the image being drawn is already outdated
+    if (!running_ && !renderTimer_.isActive()) renderTimer_.start();
+}
+
+struct MapCanvas::Job {
+    std::vector<render::RenderLayer> layers;
+    render::MapViewport logical;
+    render::MapViewport device;
+    double dpr = 1.0;
+};
+
+void MapCanvas::startRender()
+{
+    if (running_ || !pending_) return;
+    const render::MapViewport logical = controller_.viewport();
+    if (!logical.isValid() || logical.outputSize() == QSize(1, 1)) return;
+    pending_ = false;
+
+    auto job = std::make_shared<Job>();
+    job->logical = logical;
+    job->device = deviceViewport(logical);
+    job->dpr = devicePixelRatioF();
+    job->layers = project_->renderLayers(logical.scaleDenominator());
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    running_ = cancel;
+    const quint64 generation = ++generation_;
+
+    pool_.start([this, job, cancel, generation] {
+        render::RenderOptions options;
+        options.background = backgroundColor();
+        options.cancel = cancel.get();
+        render::RenderStats stats;
+        QImage image;
+        try {
+            image = render::MapRenderer::renderImage(job->layers, job->device, options, &stats);
+        } catch (const std::exception&) {
+            stats.cancelled = true;
+        }
+        image.setDevicePixelRatio(job->dpr);
+        // Queued to the canvas; dropped if the canvas is gone by then.
+        QMetaObject::invokeMethod(
+            this, [this, generation, image, job, stats] { onRenderDone(generation, image, job->logical, stats); },
+            Qt::QueuedConnection);
+    });
+}
+
+void MapCanvas::onRenderDone(quint64 generation, const QImage& image, const render::MapViewport& viewport,
+                             const render::RenderStats& stats)
+{
+    if (generation == generation_) running_.reset();
+    if (!stats.cancelled && !image.isNull()) {
+        image_ = image;
+        imageViewport_ = viewport;
+        lastStats_ = stats;
+        update();
+        emit renderFinished(stats.milliseconds);
+    }
+    if (pending_ && !running_) renderTimer_.start();
+}
+
+void MapCanvas::renderNow()
+{
+    if (running_) running_->store(true);
+    pool_.waitForDone();
+    QCoreApplication::sendPostedEvents(this, QEvent::MetaCall);
+    running_.reset();
+    renderTimer_.stop();
+    pending_ = false;
+    const render::MapViewport logical = controller_.viewport();
+    if (!logical.isValid()) return;
+    render::RenderOptions options;
+    options.background = backgroundColor();
+    render::RenderStats stats;
+    QImage image = render::MapRenderer::renderImage(project_->renderLayers(logical.scaleDenominator()),
+                                                    deviceViewport(logical), options, &stats);
+    image.setDevicePixelRatio(devicePixelRatioF());
+    ++generation_;
+    image_ = image;
+    imageViewport_ = logical;
+    lastStats_ = stats;
+    update();
+}
+
+bool MapCanvas::featureAt(QPointF pixel, QString* layerKey, qint64* featureId) const
+{
+    const render::MapViewport& v = controller_.viewport();
+    const QPointF m = v.toMap(pixel);
+    const double scale = v.scaleDenominator();
+    for (int row = 0; row < project_->layerCount(); ++row) {
+        const MapLayer& l = project_->layer(row);
+        if (!l.visible || !l.cache || !l.style.visibleAtScale(scale)) continue;
+        // Points are hit within their marker, lines and polygons within 3 px.
+        double tolPx = 3.0;
+        if (l.kind() == layers::GeometryKind::Point)
+            tolPx = std::max(4.0, 0.5 * l.style.features.symbol.markerSizeMm * v.dpi() / 25.4 + 2.0);
+        const std::vector<std::size_t> hits = pickFeatures(*l.cache, m.x(), m.y(), tolPx * v.mapUnitsPerPixel());
+        for (std::size_t i : hits) {
+            // Features the style does not draw cannot be clicked.
+            const style::FeatureStyle& fs = l.style.features;
+            if (fs.kind != style::StyleKind::SingleSymbol) {
+                const int field = l.cache->fieldIndex(fs.field);
+                if (field >= 0 && fs.symbolIndex(l.cache->attribute(i, field)) < 0) continue;
+            }
+            if (layerKey) *layerKey = l.key;
+            if (featureId) *featureId = l.cache->featureId(i);
+            return true;
+        }
+    }
+    return false;
+}
+
+void MapCanvas::onClicked(QPointF pixel, Qt::KeyboardModifiers modifiers)
+{
+    if (tool_ == Tool::Pan) return;
+    QString key;
+    qint64 id = 0;
+    const bool hit = featureAt(pixel, &key, &id);
+    if (tool_ == Tool::Select) {
+        if (!hit) {
+            if (!(modifiers & (Qt::ShiftModifier | Qt::ControlModifier))) project_->clearSelection();
+            return;
+        }
+        QSet<qint64> ids;
+        if ((modifiers & (Qt::ShiftModifier | Qt::ControlModifier)) && project_->selectionLayer() == key)
+            ids = project_->selection();
+        if (ids.contains(id)) ids.remove(id);
+        else ids.insert(id);
+        project_->setSelection(key, ids);
+        return;
+    }
+    if (hit) project_->setSelection(key, {id});
+    else project_->clearSelection();
+    emit identifyRequested(hit ? key : QString(), id);
+}
+
+void MapCanvas::drawFeatureOutline(QPainter& p, const MapLayer& layer, qint64 id, const QColor& color,
+                                   double width) const
+{
+    if (!layer.cache) return;
+    const int row = featureRow(*layer.cache, id);
+    if (row < 0) return;
+    const render::MapViewport& v = controller_.viewport();
+    const int level = layer.cache->levelFor(0.5 * v.mapUnitsPerPixel());
+    const render::GeometryView g = layer.cache->geometry(std::size_t(row), level);
+    QPainterPath path;
+    path.setFillRule(Qt::OddEvenFill);
+    const bool point = layer.kind() == layers::GeometryKind::Point;
+    const double r = std::max(6.0, layer.style.features.symbol.markerSizeMm * v.dpi() / 25.4);
+    for (std::uint32_t ring = g.firstRing; ring < g.lastRing; ++ring) {
+        const double* xy = g.ringXY(ring);
+        const std::uint32_t n = g.pointCount(ring);
+        if (point || n == 1) {
+            path.addEllipse(v.toPixel(xy[0], xy[1]), r, r);
+            continue;
+        }
+        path.moveTo(v.toPixel(xy[0], xy[1]));
+        for (std::uint32_t i = 1; i < n; ++i) path.lineTo(v.toPixel(xy[2 * i], xy[2 * i + 1]));
+        if (layer.kind() == layers::GeometryKind::Polygon) path.closeSubpath();
+    }
+    QColor fill = color;
+    fill.setAlpha(layer.kind() == layers::GeometryKind::Line ? 0 : 50);
+    p.setBrush(layer.kind() == layers::GeometryKind::Line ? QBrush(Qt::NoBrush) : QBrush(fill));
+    p.setPen(QPen(color, width, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+    p.drawPath(path);
+}
+
+void MapCanvas::paintEvent(QPaintEvent*)
+{
+    QPainter p(this);
+    p.fillRect(rect(), backgroundColor());
+    if (!image_.isNull()) {
+        p.save();
+        p.setRenderHint(QPainter::SmoothPixmapTransform,
+                        !controller_.isDragging() && image_.size() == size() * devicePixelRatioF());
+        p.setTransform(ViewController::imageToView(imageViewport_, controller_.viewport()));
+        p.drawImage(QPointF(0, 0), image_);
+        p.restore();
+    }
+    p.setRenderHint(QPainter::Antialiasing);
+    if (const MapLayer* l = project_->findLayer(project_->selectionLayer())) {
+        for (qint64 id : project_->selection()) drawFeatureOutline(p, *l, id, QColor(255, 200, 0), 3.0);
+    }
+    if (const MapLayer* l = project_->findLayer(highlightLayer_))
+        drawFeatureOutline(p, *l, highlightId_, QColor(0, 160, 255), 3.0);
+}
+
+void MapCanvas::resizeEvent(QResizeEvent*)
+{
+    controller_.resize(size());
+}
+
+void MapCanvas::mousePressEvent(QMouseEvent* event)
+{
+    if (controller_.mousePress(*event)) event->accept();
+}
+
+void MapCanvas::mouseMoveEvent(QMouseEvent* event)
+{
+    const bool wasDragging = controller_.isDragging();
+    controller_.mouseMove(*event);
+    if (wasDragging != controller_.isDragging()) updateCursor();
+    emit cursorMoved(controller_.viewport().toMap(event->position()));
+}
+
+void MapCanvas::mouseReleaseEvent(QMouseEvent* event)
+{
+    controller_.mouseRelease(*event);
+    updateCursor();
+}
+
+void MapCanvas::wheelEvent(QWheelEvent* event)
+{
+    if (controller_.wheel(*event)) event->accept();
+}
+
+void MapCanvas::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Escape) {
+        project_->clearSelection();
+        clearHighlight();
+        return;
+    }
+    if (!controller_.key(*event)) QWidget::keyPressEvent(event);
+}
+
+void MapCanvas::leaveEvent(QEvent*)
+{
+    emit cursorLeft();
+}
+
+} // namespace planmap::gui

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "MapLayer.h"
+
+#include "planmap/geo/Crs.h"
+#include "planmap/layers/render/MapRenderer.h"
+
+#include <QObject>
+#include <QSet>
+
+#include <vector>
+
+namespace planmap::gui {
+
+/// The layers on the map, in panel order (row 0 = drawn on top), the
+/// display CRS and the current selection. Owns the layer caches: switching
+/// the display CRS rebuilds them. All widgets (canvas, layer panel, legend,
+/// attribute tables) observe one MapProject.
+class MapProject : public QObject {
+    Q_OBJECT
+public:
+    explicit MapProject(QObject* parent = nullptr);
+
+    int layerCount() const { return int(layers_.size()); }
+    const MapLayer& layer(int row) const { return layers_.at(std::size_t(row)); }
+    /// Row of the layer with `key`, -1 if none.
+    int indexOf(const QString& key) const;
+    const MapLayer* findLayer(const QString& key) const;
+
+    /// Adds a layer at `row` (-1 = at the bottom), building its cache in the
+    /// display CRS if it has none (or one in another CRS). Throws
+    /// render::LayerCacheError when the features cannot be read.
+    void addLayer(MapLayer layer, int row = -1);
+    void removeLayer(int row);
+    /// Moves the layer at `from` so that it ends up at row `to`.
+    void moveLayer(int from, int to);
+    void clear();
+
+    void setVisible(int row, bool visible);
+    void setStyle(int row, const style::LayerStyle& style);
+    void setOpacity(int row, double opacity);
+
+    const geo::Crs& displayCrs() const { return crs_; }
+    /// Reprojects every layer into `crs` (rebuilds the caches).
+    void setDisplayCrs(const geo::Crs& crs);
+
+    /// Union of the extents of all layers (display CRS).
+    render::Extent fullExtent() const;
+
+    /// The layers to draw at a scale 1:denominator, bottom first: visible,
+    /// within their scale range, with a cache.
+    std::vector<render::RenderLayer> renderLayers(double scaleDenominator) const;
+
+    // --- selection: features of one layer at a time ----------------------
+    const QString& selectionLayer() const { return selectionLayer_; }
+    const QSet<qint64>& selection() const { return selection_; }
+    void setSelection(const QString& layerKey, const QSet<qint64>& featureIds);
+    void clearSelection() { setSelection({}, {}); }
+    /// Envelope of the selected features (display CRS).
+    render::Extent selectionExtent() const;
+
+signals:
+    /// Layers added, removed, moved or reprojected.
+    void layersChanged();
+    /// Visibility, style or opacity of the layer at `row` changed.
+    void layerChanged(int row);
+    void displayCrsChanged();
+    void selectionChanged();
+
+private:
+    std::shared_ptr<const render::LayerCache> buildCache(const MapLayer& layer) const;
+
+    std::vector<MapLayer> layers_;
+    geo::Crs crs_;
+    QString selectionLayer_;
+    QSet<qint64> selection_;
+};
+
+/// Index of the cache row of feature `id`, -1 if absent.
+int featureRow(const render::LayerCache& cache, qint64 id);
+
+} // namespace planmap::gui

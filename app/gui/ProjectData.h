@@ -1,0 +1,72 @@
+#pragma once
+
+#include "MapLayer.h"
+
+#include <QDate>
+#include <QString>
+
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace planmap::gui {
+
+/// One result of the search box.
+struct SearchHit {
+    QString title;        ///< "Xã Lộc Bình"
+    QString detail;       ///< "Xã, phường (2025)" / "Chợ · xã Lộc Bình"
+    QString layerKey;     ///< the map layer holding it; empty if it has no geometry on the map
+    qint64 featureId = 0; ///< id in that layer
+};
+
+/// A unit the identified feature belongs to (or that belongs to it).
+struct UnitLink {
+    QString relation;     ///< "Xã (từ 01/7/2025)", "Huyện (trước 01/7/2025)", "Sáp nhập từ"…
+    QString name;         ///< "Xã Lộc Bình"
+};
+
+/// One plan indicator linked to the identified feature or unit.
+struct IndicatorRow {
+    QString code;
+    QString name;
+    QString unitOfMeasure;
+    QString target;       ///< formatted ("12", "174/181"); empty if none
+    QString achieved;     ///< formatted; empty if no progress recorded
+    std::optional<double> percent;   ///< achieved / target × 100
+    QDate asOf;           ///< date of the latest progress entry
+    bool illustrative = false;
+};
+
+/// What the identify panel shows about one feature.
+struct FeatureDetails {
+    QString layerTitle;
+    QString title;
+    bool illustrative = false;
+    std::vector<std::pair<QString, QString>> attributes;   ///< (field title, formatted value)
+    std::vector<UnitLink> units;
+    std::vector<IndicatorRow> indicators;
+};
+
+/// Where the application gets a project's layers, search results and the
+/// details of features. The store-backed implementation reads a .planmap
+/// file; tests may provide their own.
+class ProjectData {
+public:
+    virtual ~ProjectData() = default;
+    /// Shown in the title bar.
+    virtual QString name() const = 0;
+    /// Path of the project file (for per-project settings); empty if none.
+    virtual QString path() const = 0;
+    /// The map layers with default styles, in panel order (row 0 on top).
+    virtual std::vector<MapLayer> layers() const = 0;
+    /// Accent- and case-insensitive search over units and named features.
+    virtual std::vector<SearchHit> search(const QString& text, int limit) const = 0;
+    /// Details of a feature of a layer returned by layers().
+    virtual FeatureDetails details(const MapLayer& layer, qint64 featureId) const = 0;
+};
+
+/// The attributes of a feature as the identify panel lists them, read from
+/// the layer's cache (field titles, coded values as labels, hidden fields left out).
+std::vector<std::pair<QString, QString>> cachedAttributes(const MapLayer& layer, qint64 featureId);
+
+} // namespace planmap::gui

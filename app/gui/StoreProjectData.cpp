@@ -1,0 +1,445 @@
+#include "StoreProjectData.h"
+
+#include "DefaultStyles.h"
+#include "Formats.h"
+#include "Language.h"
+#include "MapProject.h"
+
+#include "planmap/layers/store/ProjectStore.h"
+
+#include <QCoreApplication>
+
+#include <cmath>
+#include <set>
+
+namespace planmap::gui {
+
+namespace L = planmap::layers;
+
+namespace {
+
+QString tr(const char* text)
+{
+    return QCoreApplication::translate("planmap::gui::StoreProjectData", text);
+}
+
+QString q(const std::string& s)
+{
+    return QString::fromStdString(s);
+}
+
+QString q(const std::optional<std::string>& s)
+{
+    return s ? QString::fromStdString(*s) : QString();
+}
+
+bool english()
+{
+    return uiLanguage() == Language::English;
+}
+
+QString pick(const std::string& vi, const std::optional<std::string>& en)
+{
+    return english() && en && !en->empty() ? q(*en) : q(vi);
+}
+
+QVariant toVariant(const L::Value& v, L::FieldType type)
+{
+    if (std::holds_alternative<std::monostate>(v)) return {};
+    if (const auto* i = std::get_if<std::int64_t>(&v))
+        return type == L::FieldType::Boolean ? QVariant(*i != 0) : QVariant(qlonglong(*i));
+    if (const auto* d = std::get_if<double>(&v)) return *d;
+    if (const auto* s = std::get_if<std::string>(&v)) return q(*s);
+    return {};
+}
+
+// The unit words as the store spells them (vietnameseName), listed for the translators.
+[[maybe_unused]] const char* const kUnitWords[] = {
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Tỉnh"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Thành phố"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Huyện"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Quận"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Thị xã"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Xã"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Phường"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Thị trấn"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Đặc khu"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Thôn"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Bản"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Làng"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Xóm"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Ấp"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Buôn"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Tổ dân phố"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Khối"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Khu phố"),
+    QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Khác"),
+};
+
+/// The unit word in the UI language ("Xã" / "Commune").
+QString unitWord(L::UnitType type)
+{
+    return tr(std::string(L::vietnameseName(type)).c_str());
+}
+
+QVariant opt(const std::optional<bool>& b)
+{
+    return b ? QVariant(*b) : QVariant();
+}
+
+/// The label of a unit: "Xã Lộc Bình" (full name, else type word + name).
+QString unitLabel(const L::AdminUnit& u)
+{
+    if (english() && u.nameEn) return q(*u.nameEn);
+    if (u.fullName && !u.fullName->empty()) return q(*u.fullName);
+    return q(std::string(L::vietnameseName(u.type))) + QLatin1Char(' ') + q(u.name);
+}
+
+QString formatTarget(std::optional<double> value, std::optional<double> num, std::optional<double> den)
+{
+    if (num && den) return formatNumber(*num) + QLatin1Char('/') + formatNumber(*den);
+    if (value) return formatNumber(*value);
+    return {};
+}
+
+} // namespace
+
+StoreProjectData::StoreProjectData(const std::filesystem::path& file)
+    : store_(std::make_unique<L::ProjectStore>(L::ProjectStore::open(file)))
+{
+}
+
+StoreProjectData::~StoreProjectData() = default;
+
+QString StoreProjectData::name() const
+{
+    return q(store_->metadata().name);
+}
+
+QString StoreProjectData::path() const
+{
+    return QString::fromStdString(store_->path().string());
+}
+
+MapLayer StoreProjectData::unitLayer(const QString& key, int level, const std::string& generation,
+                                     const QString& title) const
+{
+    const std::vector<L::AdminUnit> units =
+        store_->units().list(L::UnitLevel(level), generation.empty() ? std::nullopt : std::optional(generation),
+                             std::nullopt, true);
+    const std::vector<QString> fields{QStringLiteral("code"),  QStringLiteral("name"), QStringLiteral("full_name"),
+                                      QStringLiteral("unit_type"), QStringLiteral("ethnic_minority_area"),
+                                      QStringLiteral("dbkk"), QStringLiteral("atk"), QStringLiteral("border"),
+                                      QStringLiteral("illustrative")};
+    auto source = std::make_shared<render::MemoryFeatureSource>("EPSG:4326", fields);
+    bool illustrative = false;
+    for (const L::AdminUnit& u : units) {
+        if (u.geometry.empty()) continue;
+        illustrative = illustrative || u.illustrative;
+        source->add(u.id, u.geometry,
+                    {q(u.code), q(u.name), q(u.fullName), q(std::string(L::toString(u.type))),
+                     u.ethnicMinorityArea ? QVariant(*u.ethnicMinorityArea) : QVariant(), opt(u.dbkk), opt(u.atk),
+                     opt(u.border), QVariant(u.illustrative)});
+    }
+    MapLayer layer;
+    layer.key = key;
+    layer.title = title;
+    layer.illustrative = illustrative;
+    layer.source = source;
+    layer.fieldTitles = {{QStringLiteral("code"), tr("Mã")},
+                         {QStringLiteral("name"), tr("Tên")},
+                         {QStringLiteral("full_name"), tr("Tên đầy đủ")},
+                         {QStringLiteral("unit_type"), tr("Loại đơn vị")},
+                         {QStringLiteral("ethnic_minority_area"), tr("Khu vực (I, II, III)")},
+                         {QStringLiteral("dbkk"), tr("Đặc biệt khó khăn")},
+                         {QStringLiteral("atk"), tr("An toàn khu")},
+                         {QStringLiteral("border"), tr("Biên giới")},
+                         {QStringLiteral("illustrative"), tr("Dữ liệu minh họa")}};
+    for (int t = int(L::UnitType::Province); t <= int(L::UnitType::Other); ++t) {
+        const auto type = L::UnitType(t);
+        layer.valueLabels.insert(QStringLiteral("unit_type") + QChar(0x1f) + q(std::string(L::toString(type))),
+                                 unitWord(type));
+    }
+    for (int i = 1; i <= 3; ++i)
+        layer.valueLabels.insert(QStringLiteral("ethnic_minority_area") + QChar(0x1f) + QString::number(i),
+                                 tr("Khu vực %1").arg(QString(i == 1 ? "I" : i == 2 ? "II" : "III")));
+    return layer;
+}
+
+MapLayer StoreProjectData::featureLayer(const void* infoPtr) const
+{
+    const auto& info = *static_cast<const L::LayerInfo*>(infoPtr);
+    std::vector<QString> fields{QStringLiteral("name"), QStringLiteral("commune"), QStringLiteral("commune_old")};
+    for (const L::FieldInfo& f : info.fields) fields.push_back(q(f.name));
+    fields.push_back(QStringLiteral("illustrative"));
+    fields.push_back(QStringLiteral("source"));
+
+    // Names of the communes the features point to, read once.
+    std::unordered_map<std::int64_t, QString> communeNames;
+    const auto communeName = [&](const std::optional<std::int64_t>& id) -> QVariant {
+        if (!id) return {};
+        auto it = communeNames.find(*id);
+        if (it == communeNames.end()) it = communeNames.emplace(*id, unitDisplayName(*id)).first;
+        return it->second;
+    };
+
+    auto source = std::make_shared<render::MemoryFeatureSource>("EPSG:4326", fields);
+    bool illustrative = false;
+    L::FeatureQuery query;
+    query.layer = info.name;
+    store_->features().forEach(query, [&](const L::Feature& f) {
+        std::vector<QVariant> values;
+        values.reserve(fields.size());
+        values.push_back(q(f.name));
+        values.push_back(communeName(f.communeId));
+        values.push_back(communeName(f.communeOldId));
+        for (const L::FieldInfo& fi : info.fields) {
+            const auto it = f.attributes.find(fi.name);
+            values.push_back(it == f.attributes.end() ? QVariant() : toVariant(it->second, fi.type));
+        }
+        values.push_back(f.illustrative);
+        values.push_back(q(f.source));
+        illustrative = illustrative || f.illustrative;
+        source->add(f.id, f.geometry, std::move(values));
+        return true;
+    });
+
+    MapLayer layer;
+    layer.key = q(info.name);
+    layer.title = pick(info.titleVi, info.titleEn);
+    layer.illustrative = illustrative || info.illustrativeSummary.has_value();
+    layer.source = source;
+    layer.fieldTitles = {{QStringLiteral("name"), tr("Tên")},
+                         {QStringLiteral("commune"), tr("Xã (từ 01/7/2025)")},
+                         {QStringLiteral("commune_old"), tr("Xã (trước 01/7/2025)")},
+                         {QStringLiteral("illustrative"), tr("Dữ liệu minh họa")},
+                         {QStringLiteral("source"), tr("Nguồn")}};
+    for (const L::FieldInfo& f : info.fields) {
+        layer.fieldTitles.insert(q(f.name), pick(f.titleVi, f.titleEn));
+        for (const L::FieldValue& v : f.values)
+            layer.valueLabels.insert(q(f.name) + QChar(0x1f) + q(v.value), pick(v.labelVi, v.labelEn));
+    }
+    return layer;
+}
+
+std::vector<MapLayer> StoreProjectData::layers() const
+{
+    std::vector<MapLayer> out;
+    // Feature layers on top, in reverse registry order (points above areas).
+    const std::vector<L::LayerInfo> infos = store_->features().layers();
+    std::vector<MapLayer> features;
+    for (const L::LayerInfo& info : infos) {
+        if (store_->features().count(info.name) == 0) continue;
+        features.push_back(featureLayer(&info));
+    }
+    // Points first, then lines, then polygons, keeping the registry order within each.
+    const auto rank = [](const L::LayerInfo& i) {
+        switch (i.geometryType) {
+        case L::GeometryType::Point:
+        case L::GeometryType::MultiPoint: return 0;
+        case L::GeometryType::Any: return 1;
+        case L::GeometryType::LineString:
+        case L::GeometryType::MultiLineString: return 2;
+        default: return 3;
+        }
+    };
+    std::vector<std::size_t> order;
+    for (std::size_t i = 0, j = 0; i < infos.size(); ++i)
+        if (j < features.size() && features[j].key == q(infos[i].name)) order.push_back(i), ++j;
+    std::vector<std::pair<int, std::size_t>> ranked;
+    for (std::size_t j = 0; j < features.size(); ++j) ranked.emplace_back(rank(infos[order[j]]), j);
+    std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.first < b.first; });
+    for (auto& [r, j] : ranked) out.push_back(std::move(features[j]));
+
+    out.push_back(unitLayer(QString::fromLatin1(kDistrictsLayer), int(L::UnitLevel::District),
+                            std::string(L::kGenerationPre2025), tr("Huyện, thành phố (2023)")));
+    out.push_back(unitLayer(QString::fromLatin1(kCommunesLayer), int(L::UnitLevel::Commune),
+                            std::string(L::kGeneration2025), tr("Xã, phường (2025)")));
+    out.push_back(unitLayer(QString::fromLatin1(kProvinceLayer), int(L::UnitLevel::Province), std::string(),
+                            tr("Ranh giới tỉnh")));
+
+    // Drop empty layers, then give each its default style (needs the cache for its kind).
+    std::vector<MapLayer> kept;
+    for (MapLayer& l : out) {
+        const auto* mem = dynamic_cast<const render::MemoryFeatureSource*>(l.source.get());
+        if (mem && mem->size() == 0) continue;
+        kept.push_back(std::move(l));
+    }
+    return kept;
+}
+
+QString StoreProjectData::unitDisplayName(std::int64_t unitId) const
+{
+    const auto u = store_->units().get(unitId, false);
+    return u ? unitLabel(*u) : QString();
+}
+
+std::vector<SearchHit> StoreProjectData::search(const QString& text, int limit) const
+{
+    std::vector<SearchHit> hits;
+    const std::string t = text.trimmed().toStdString();
+    if (t.empty()) return hits;
+    L::UnitSearch options;
+    options.limit = std::size_t(limit);
+    for (const L::AdminUnit& u : store_->units().search(t, options)) {
+        SearchHit h;
+        h.title = unitLabel(u);
+        h.featureId = u.id;
+        const bool isNew = u.generation == L::kGeneration2025;
+        if (u.level == L::UnitLevel::Commune && isNew) h.layerKey = QString::fromLatin1(kCommunesLayer);
+        else if (u.level == L::UnitLevel::District) h.layerKey = QString::fromLatin1(kDistrictsLayer);
+        else if (u.level == L::UnitLevel::Province) h.layerKey = QString::fromLatin1(kProvinceLayer);
+        h.detail = isNew ? tr("Đơn vị hành chính từ 01/7/2025") : tr("Đơn vị hành chính trước 01/7/2025");
+        if (u.parentId && u.level != L::UnitLevel::District) {
+            const QString parent = unitDisplayName(*u.parentId);
+            if (!parent.isEmpty()) h.detail += QStringLiteral(" · ") + parent;
+        }
+        hits.push_back(std::move(h));
+    }
+    std::unordered_map<std::string, QString> titles;
+    for (const L::LayerInfo& info : store_->features().layers()) titles[info.name] = pick(info.titleVi, info.titleEn);
+    for (const L::FeatureMatch& m : store_->features().search(t, std::size_t(limit))) {
+        SearchHit h;
+        h.title = q(m.name);
+        h.layerKey = q(m.layer);
+        h.featureId = m.id;
+        h.detail = titles[m.layer];
+        hits.push_back(std::move(h));
+    }
+    // Units first, then features: the store orders each list best first.
+    if (int(hits.size()) > limit) hits.resize(std::size_t(limit));
+    return hits;
+}
+
+void StoreProjectData::addUnitChain(std::int64_t unitId, const QString& generationLabel,
+                                    std::vector<UnitLink>& out) const
+{
+    std::optional<std::int64_t> id = unitId;
+    for (int guard = 0; id && guard < 6; ++guard) {
+        const auto u = store_->units().get(*id, false);
+        if (!u) break;
+        out.push_back(UnitLink{unitWord(u->type) + QStringLiteral(" (") + generationLabel +
+                                   QLatin1Char(')'),
+                               unitLabel(*u)});
+        id = u->parentId;
+    }
+}
+
+void StoreProjectData::addIndicators(std::optional<std::int64_t> unitId, std::optional<std::int64_t> featureId,
+                                     std::optional<std::int64_t> allocationUnitId,
+                                     std::vector<IndicatorRow>& out) const
+{
+    std::vector<std::int64_t> indicatorIds;
+    std::unordered_map<std::int64_t, L::Allocation> allocations;
+    if (allocationUnitId) {
+        for (const L::Allocation& a : store_->plan().allocationsForUnit(*allocationUnitId)) {
+            allocations.emplace(a.indicatorId, a);
+            if (unitId) indicatorIds.push_back(a.indicatorId);
+        }
+    }
+    if (featureId)
+        for (const L::FeatureLink& link : store_->plan().indicatorsOfFeature(*featureId))
+            indicatorIds.push_back(link.indicatorId);
+
+    std::set<std::int64_t> seen;
+    for (std::int64_t indicatorId : indicatorIds) {
+        if (!seen.insert(indicatorId).second) continue;
+        const auto ind = store_->plan().indicator(indicatorId);
+        if (!ind) continue;
+        IndicatorRow row;
+        row.code = q(ind->node.code);
+        row.name = q(ind->node.name);
+        row.unitOfMeasure = q(ind->spec.unitOfMeasure);
+
+        std::optional<double> tv = ind->spec.targetValue, tn = ind->spec.targetNumerator,
+                              td = ind->spec.targetDenominator;
+        if (const auto it = allocations.find(indicatorId); it != allocations.end()) {
+            const L::Allocation& a = it->second;
+            if (a.targetValue || a.targetNumerator) {
+                tv = a.targetValue;
+                tn = a.targetNumerator;
+                td = a.targetDenominator;
+            }
+            row.illustrative = row.illustrative || a.illustrative;
+        }
+        row.target = formatTarget(tv, tn, td);
+
+        L::ProgressFilter filter;
+        filter.indicatorId = indicatorId;
+        if (featureId) filter.featureId = featureId;
+        else filter.unitId = unitId;
+        const std::vector<L::ProgressEntry> latest = store_->progress().latest(filter);
+        if (!latest.empty()) {
+            const L::ProgressEntry& e = latest.front();
+            row.achieved = formatTarget(e.value, e.numerator, e.denominator);
+            const auto ymd = e.asOf;
+            row.asOf = QDate(int(ymd.year()), int(unsigned(ymd.month())), int(unsigned(ymd.day())));
+            row.illustrative = row.illustrative || e.illustrative;
+            if (e.numerator && tn && *tn > 0) row.percent = 100.0 * *e.numerator / *tn;
+            else if (e.value && tv && *tv != 0) row.percent = 100.0 * *e.value / *tv;
+        }
+        out.push_back(std::move(row));
+    }
+}
+
+FeatureDetails StoreProjectData::details(const MapLayer& layer, qint64 featureId) const
+{
+    FeatureDetails d;
+    d.layerTitle = layer.title;
+    d.illustrative = layer.illustrative;
+    d.attributes = cachedAttributes(layer, featureId);
+    const QString newGen = tr("từ 01/7/2025");
+    const QString oldGen = tr("trước 01/7/2025");
+
+    const bool isUnitLayer = layer.key == QLatin1String(kCommunesLayer) ||
+                             layer.key == QLatin1String(kDistrictsLayer) ||
+                             layer.key == QLatin1String(kProvinceLayer);
+    if (isUnitLayer) {
+        const auto u = store_->units().get(featureId, false);
+        if (!u) return d;
+        d.title = unitLabel(*u);
+        d.illustrative = u->illustrative;
+        const QString gen = u->generation == L::kGeneration2025 ? newGen : oldGen;
+        if (u->parentId) addUnitChain(*u->parentId, gen, d.units);
+        // The reorganisation: what the unit was made of, or what it went into.
+        for (const L::CrosswalkLink& c : store_->units().predecessorsOf(u->id)) {
+            QString name = unitDisplayName(c.oldUnitId);
+            if (c.kind == L::CrosswalkKind::Partial) name += QStringLiteral(" ") + tr("(một phần)");
+            d.units.push_back(UnitLink{tr("Hợp thành từ (trước 01/7/2025)"), name});
+        }
+        for (const L::CrosswalkLink& c : store_->units().successorsOf(u->id)) {
+            QString name = unitDisplayName(c.newUnitId);
+            if (c.kind == L::CrosswalkKind::Partial) name += QStringLiteral(" ") + tr("(một phần)");
+            d.units.push_back(UnitLink{tr("Nhập vào (từ 01/7/2025)"), name});
+        }
+        addIndicators(u->id, std::nullopt, u->id, d.indicators);
+        return d;
+    }
+
+    const auto f = store_->features().get(featureId);
+    if (!f) return d;
+    d.title = f->name ? q(*f->name) : layer.title;
+    d.illustrative = f->illustrative;
+    if (f->communeId) addUnitChain(*f->communeId, newGen, d.units);
+    if (f->communeOldId) addUnitChain(*f->communeOldId, oldGen, d.units);
+    addIndicators(std::nullopt, f->id, f->communeId, d.indicators);
+    return d;
+}
+
+std::vector<std::pair<QString, QString>> cachedAttributes(const MapLayer& layer, qint64 featureId)
+{
+    std::vector<std::pair<QString, QString>> out;
+    if (!layer.cache) return out;
+    const int row = featureRow(*layer.cache, featureId);
+    if (row < 0) return out;
+    const auto& names = layer.cache->fieldNames();
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (layer.hiddenFields.contains(names[i])) continue;
+        const QVariant& v = layer.cache->attribute(std::size_t(row), int(i));
+        if (v.isNull()) continue;
+        out.emplace_back(layer.fieldTitle(names[i]), layer.valueText(names[i], v));
+    }
+    return out;
+}
+
+} // namespace planmap::gui
