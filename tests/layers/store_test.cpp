@@ -327,6 +327,11 @@ TEST_F(StoreTest, CachedStatementsNestWithoutInterfering)
 TEST_F(StoreTest, StatementsBindAndReadEveryType)
 {
     auto& c = project().connection();
+    auto empty = c.prepare("SELECT typeof(?)");
+    empty->bindText(1, std::string_view{}); // empty text is text, not NULL
+    ASSERT_TRUE(empty->step());
+    EXPECT_EQ(empty->columnText(0), "text");
+
     auto s = c.prepare("SELECT ?, ?, ?, ?, ?, typeof(?)");
     s->bindNull(1);
     s->bindInt(2, 9007199254740993LL);

@@ -66,7 +66,10 @@ public:
     void bindDouble(int index, double value) override { check(sqlite3_bind_double(stmt_, index, value), index); }
     void bindText(int index, std::string_view value) override
     {
-        check(sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8), index);
+        // An empty view may have a null data pointer, which SQLite would bind as NULL.
+        check(sqlite3_bind_text64(stmt_, index, value.data() ? value.data() : "", value.size(), SQLITE_TRANSIENT,
+                                  SQLITE_UTF8),
+              index);
     }
     void bindBlob(int index, std::span<const std::uint8_t> value) override
     {
