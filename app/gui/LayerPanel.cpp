@@ -116,7 +116,15 @@ LayerPanel::LayerPanel(MapProject* project, QWidget* parent)
     layout->addWidget(scaleRange_);
 
     connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, &LayerPanel::updateEditors);
-    connect(&model_, &QAbstractItemModel::modelReset, this, &LayerPanel::updateEditors);
+    // Keep the current layer across model resets (reorder, CRS switch).
+    connect(view_->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex& i) {
+        if (i.isValid()) currentKey_ = i.data(LayerTreeModel::KeyRole).toString();
+    });
+    connect(&model_, &QAbstractItemModel::modelReset, this, [this] {
+        const int row = project_->indexOf(currentKey_);
+        if (row >= 0) setCurrentRow(row);
+        updateEditors();
+    });
     connect(view_, &QListView::doubleClicked, this, [this](const QModelIndex& i) { emit styleRequested(i.row()); });
     connect(up_, &QToolButton::clicked, this, [this] { moveCurrent(-1); });
     connect(down_, &QToolButton::clicked, this, [this] { moveCurrent(+1); });

@@ -47,6 +47,7 @@ private:
     QToolButton* up_;
     QToolButton* down_;
     bool updating_ = false;
+    QString currentKey_;
 };
 
 } // namespace planmap::gui

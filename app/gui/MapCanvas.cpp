@@ -209,6 +209,7 @@ void MapCanvas::renderNow()
     imageViewport_ = logical;
     lastStats_ = stats;
     update();
+    emit renderFinished(stats.milliseconds);
 }
 
 bool MapCanvas::featureAt(QPointF pixel, QString* layerKey, qint64* featureId) const

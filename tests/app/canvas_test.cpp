@@ -1,0 +1,111 @@
+// The canvas keeps the UI thread free: a drag only moves the last image;
+// rendering happens on the worker thread and outdated renders are dropped.
+
+#include "AppTestSupport.h"
+#include "DefaultStyles.h"
+#include "MapCanvas.h"
+
+#include "planmap/layers/render/VectorFileSource.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QMouseEvent>
+
+#include <gtest/gtest.h>
+
+using namespace planmap::gui;
+
+namespace {
+
+class CanvasTest : public ::testing::Test {
+protected:
+    void SetUp() override
+    {
+        apptest::app();
+        // The real 2025 communes (4.5 MB of GeoJSON), so a frame costs real work.
+        MapLayer l;
+        l.key = QStringLiteral("communes_2025");
+        l.title = QStringLiteral("Xã, phường (2025)");
+        l.source = std::make_shared<planmap::layers::render::VectorFileSource>(
+            std::filesystem::path(PLANMAP_DATA_DIR) / "communes_2025.geojson");
+        project.addLayer(l);
+        auto st = defaultStyle(project.layer(0));
+        st.labels.enabled = true;
+        st.labels.field = QStringLiteral("name");
+        project.setStyle(0, st);
+        canvas = std::make_unique<MapCanvas>(&project);
+        canvas->resize(1000, 700);
+        canvas->show();
+        canvas->controller()->zoomToFullExtent();
+        waitForRender();
+    }
+    void waitForRender()
+    {
+        QElapsedTimer t;
+        t.start();
+        while (canvas->isRendering() && t.elapsed() < 10000) QApplication::processEvents(QEventLoop::AllEvents, 10);
+    }
+    void send(QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons)
+    {
+        QMouseEvent e(type, pos, canvas->mapToGlobal(pos), button, buttons, Qt::NoModifier);
+        QApplication::sendEvent(canvas.get(), &e);
+    }
+
+    MapProject project;
+    std::unique_ptr<MapCanvas> canvas;
+};
+
+TEST_F(CanvasTest, DragMovesTheLastImageWithoutRenderingOnTheUiThread)
+{
+    ASSERT_FALSE(canvas->image().isNull());
+    EXPECT_GT(canvas->lastStats().featuresDrawn, 60u);
+    const qint64 imageKey = canvas->image().cacheKey();
+    const auto imageViewport = canvas->imageViewport();
+
+    send(QEvent::MouseButtonPress, QPointF(500, 350), Qt::LeftButton, Qt::LeftButton);
+    QElapsedTimer t;
+    qint64 total = 0;
+    constexpr int kSteps = 30;
+    for (int i = 1; i <= kSteps; ++i) {
+        t.start();
+        send(QEvent::MouseMove, QPointF(500 + 6 * i, 350 + 3 * i), Qt::NoButton, Qt::LeftButton);
+        canvas->repaint();  // what the screen would show now
+        total += t.nsecsElapsed();
+    }
+    send(QEvent::MouseButtonRelease, QPointF(500 + 6 * kSteps, 350 + 3 * kSteps), Qt::LeftButton, Qt::NoButton);
+
+    // No image was rendered on this thread meanwhile: still the old one,
+    // drawn moved by the drag.
+    EXPECT_EQ(canvas->image().cacheKey(), imageKey);
+    EXPECT_EQ(canvas->imageViewport(), imageViewport);
+    const QPointF shift = ViewController::imageToView(imageViewport, canvas->controller()->viewport()).map(QPointF(0, 0));
+    EXPECT_NEAR(shift.x(), 6.0 * kSteps, 1e-6);
+    EXPECT_NEAR(shift.y(), 3.0 * kSteps, 1e-6);
+    // Handling a move and repainting takes well under a frame (16 ms) on average.
+    EXPECT_LT(total / kSteps / 1e6, 16.0);
+
+    // The worker then renders the final view.
+    EXPECT_TRUE(canvas->isRendering());
+    waitForRender();
+    EXPECT_EQ(canvas->imageViewport(), canvas->controller()->viewport());
+    EXPECT_NE(canvas->image().cacheKey(), imageKey);
+}
+
+TEST_F(CanvasTest, ClickSelectsWithTheSelectTool)
+{
+    canvas->setTool(MapCanvas::Tool::Select);
+    const auto& v = canvas->controller()->viewport();
+    // Centre of the first commune's box is not necessarily inside it: use its label point.
+    const QPointF lp = project.layer(0).cache->labelPoint(0);
+    const QPointF px = v.toPixel(lp.x(), lp.y());
+    send(QEvent::MouseButtonPress, px, Qt::LeftButton, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, px, Qt::LeftButton, Qt::NoButton);
+    EXPECT_EQ(project.selectionLayer(), QStringLiteral("communes_2025"));
+    EXPECT_EQ(project.selection(), (QSet<qint64>{project.layer(0).cache->featureId(0)}));
+    // Clicking outside the province clears it.
+    send(QEvent::MouseButtonPress, QPointF(2, 2), Qt::LeftButton, Qt::LeftButton);
+    send(QEvent::MouseButtonRelease, QPointF(2, 2), Qt::LeftButton, Qt::NoButton);
+    EXPECT_TRUE(project.selection().isEmpty());
+}
+
+} // namespace
