@@ -8,10 +8,14 @@
 // communes + districts rendered by QGIS's QgsMapRendererParallelJob through
 // bench/qgis_render.py, with the ratio of the medians.
 //
-// Usage: bench_render_bench [project.planmap] [--frames N] [--no-qgis] [--save DIR]
+// Usage: bench_render_bench [project.planmap] [--frames N] [--no-qgis] [--save DIR] [--only province|national]
+// Without a project argument, build*/share/planmap/langson.planmap next to the binary is used if built.
 
+#include "planmap/layers/features/FeatureLayers.h"
 #include "planmap/layers/render/MapRenderer.h"
+#include "planmap/layers/render/StoreSources.h"
 #include "planmap/layers/render/VectorFileSource.h"
+#include "planmap/layers/store/ProjectStore.h"
 #include "planmap/layers/style/ColorRamp.h"
 
 #include "planmap/geo/Crs.h"
@@ -427,7 +431,45 @@ bool qgisInstalled()
     return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-void runProvince(const fs::path& dataDir, const geo::Crs& crs, bool withQgis)
+// All layers of the bundled project: communes (2025) and districts from
+// the admin units, then every feature layer, styled plainly.
+std::vector<RenderLayer> projectLayers(const fs::path& path, const geo::Crs& crs, const std::vector<RenderLayer>& base)
+{
+    ProjectStore store = ProjectStore::open(path, OpenOptions{true});
+    Connection& c = store.connection();
+    std::vector<RenderLayer> out;
+    RenderLayer communes = base[0];
+    communes.cache = timedBuild("communes(p)", AdminUnitSource(c, UnitLevel::Commune, std::string("2025")), crs);
+    communes.style.labels.field = "name";
+    out.push_back(communes);
+    FeatureLayers layers(c);
+    const auto palette = style::ColorRamp::named("Categories").colors(12);
+    int k = 0;
+    for (const LayerInfo& info : layers.layers()) {
+        if (layers.count(info.name) == 0) continue;
+        RenderLayer l{QString::fromStdString(info.name),
+                      timedBuild(info.name.c_str(), FeatureLayerSource(c, info.name), crs)};
+        style::Symbol s;
+        s.fillColor = palette[std::size_t(k++) % palette.size()];
+        s.fillColor.setAlpha(l.cache->kind() == GeometryKind::Polygon ? 160 : 255);
+        s.strokeColor = QColor(50, 50, 50);
+        s.strokeWidthMm = 0.2;
+        s.markerSizeMm = 1.8;
+        l.style.features = style::FeatureStyle::singleSymbol(s);
+        if (l.cache->kind() == GeometryKind::Point) {
+            l.style.labels.enabled = true;
+            l.style.labels.field = "name";
+            l.style.labels.sizePt = 6.5;
+        }
+        out.push_back(l);
+    }
+    RenderLayer districts = base[1];
+    districts.cache = timedBuild("districts(p)", AdminUnitSource(c, UnitLevel::District), crs);
+    out.push_back(districts);
+    return out;
+}
+
+void runProvince(const fs::path& dataDir, const fs::path& project, const geo::Crs& crs, bool withQgis)
 {
     std::printf("\n[Lạng Sơn]\n");
     Province p = loadProvince(dataDir, crs);
@@ -438,14 +480,24 @@ void runProvince(const fs::path& dataDir, const geo::Crs& crs, bool withQgis)
     auto labelled = p.base;
     labelled[0].style.labels.enabled = true;
     report("communes + districts + commune labels", labelled, vp, true);
-    std::vector<RenderLayer> all = labelled;
-    for (const RenderLayer& l : illustrativeLayers(p, crs)) all.push_back(l);
-    std::swap(all[1], all.back());  // districts above the other polygons
-    report("all layers* + labels", all, vp, true, "all_layers.png");
+    std::vector<RenderLayer> all;
+    const bool fromProject = !project.empty() && fs::exists(project);
+    if (fromProject) {
+        std::printf("  all layers from the bundled project %s\n", project.string().c_str());
+        all = projectLayers(project, crs, labelled);
+    } else {
+        all = labelled;
+        for (const RenderLayer& l : illustrativeLayers(p, crs)) all.push_back(l);
+        std::swap(all[1], all.back());  // districts above the other polygons
+    }
+    report(fromProject ? "all layers + labels" : "all layers* + labels", all, vp, true, "all_layers.png");
     MapViewport zoom = vp;
     zoom.setScaleDenominator(50000);
-    report("all layers* + labels at 1:50,000", all, zoom, true, "all_layers_50k.png");
-    std::printf("  (* villages, forests, markets, projects: ILLUSTRATIVE stand-ins of the project's counts)\n");
+    report(fromProject ? "all layers + labels at 1:50,000" : "all layers* + labels at 1:50,000", all, zoom, true,
+           "all_layers_50k.png");
+    if (!fromProject)
+        std::printf("  (* no bundled project found: villages, forests, markets, projects are ILLUSTRATIVE stand-ins\n"
+                    "     of the project's counts; pass the .planmap file to use the real layers)\n");
 
     if (!withQgis) return;
     std::printf("\n[QGIS yardstick: communes + districts]\n");
@@ -505,10 +557,12 @@ int main(int argc, char** argv)
     if (getloadavg(load, 3) > 0)
         std::printf("  machine: %u cores, load average %.1f (figures grow with other processes' load)\n",
                     std::thread::hardware_concurrency(), load[0]);
-    if (!project.empty() && fs::exists(project))
-        std::printf("  (project file %s given; the bench reads the source GeoJSON until the store adapter lands)\n",
-                    project.string().c_str());
-    if (only != "national") runProvince(dataDir, crs, withQgis);
+    if (project.empty()) {
+        // build*/share/planmap/langson.planmap next to this binary (build*/bin/).
+        const fs::path guess = fs::path(argv[0]).parent_path().parent_path() / "share" / "planmap" / "langson.planmap";
+        if (fs::exists(guess)) project = guess;
+    }
+    if (only != "national") runProvince(dataDir, project, crs, withQgis);
     if (only != "province") runNational(crs);
     return 0;
 }

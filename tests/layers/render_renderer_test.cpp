@@ -160,15 +160,27 @@ TEST(RenderRenderer, SceneMatchesControlImage)
     EXPECT_EQ(QColor(pixel(img, int(c2.x()), int(c2.y()))), style::ColorRamp::named("Pastel").stops()[0]);
 }
 
-TEST(RenderRenderer, BandsInParallelGiveTheSameImage)
+TEST(RenderRenderer, ParallelFramesGiveTheSameImage)
 {
     test::ensureGuiApp();
     Scene s;
-    RenderOptions one, two;
-    two.threads = 2;
+    s.layers[1].style.opacity = 0.6;  // composited as a whole in every mode
+    RenderOptions one;
     const QImage a = MapRenderer::renderImage(s.layers, s.viewport, one);
-    const QImage b = MapRenderer::renderImage(s.layers, s.viewport, two);
-    EXPECT_LE(differingFraction(a, b, 8), 0.001);
+    for (auto mode : {RenderOptions::Parallel::Bands, RenderOptions::Parallel::LayerStack}) {
+        for (int threads : {2, 3}) {
+            RenderOptions o;
+            o.threads = threads;
+            o.parallel = mode;
+            RenderStats st;
+            const QImage b = MapRenderer::renderImage(s.layers, s.viewport, o, &st);
+            EXPECT_LE(differingFraction(a, b, 8), 0.001) << int(mode) << " " << threads;
+            if (mode == RenderOptions::Parallel::LayerStack)
+                EXPECT_EQ(st.featuresDrawn, 9u);
+            else
+                EXPECT_GE(st.featuresDrawn, 9u);  // features across bands count in each
+        }
+    }
 }
 
 TEST(RenderRenderer, ConcurrentRendersShareCaches)

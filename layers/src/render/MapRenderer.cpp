@@ -733,7 +733,9 @@ QImage MapRenderer::renderImage(const std::vector<RenderLayer>& layers, const Ma
         total += cost.back();
         largest = std::max(largest, cost.back());
     }
-    const bool splitStack = frames.size() >= 2 && total > 0 && largest <= 0.7 * total;
+    const bool splitStack = frames.size() >= 2 &&
+                            (options.parallel == RenderOptions::Parallel::LayerStack ||
+                             (options.parallel == RenderOptions::Parallel::Auto && total > 0 && largest <= 0.7 * total));
     if (splitStack) {
         std::size_t split = 1;
         double best = total, below = 0.0;

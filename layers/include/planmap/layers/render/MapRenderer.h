@@ -18,6 +18,12 @@ namespace planmap::layers::render {
 
 /// One layer to draw: its features (shared, immutable) and how they look.
 struct RenderLayer {
+    RenderLayer() = default;
+    RenderLayer(QString layerName, std::shared_ptr<const LayerCache> layerCache, style::LayerStyle layerStyle = {})
+        : name(std::move(layerName)), cache(std::move(layerCache)), style(std::move(layerStyle))
+    {
+    }
+
     QString name;
     std::shared_ptr<const LayerCache> cache;
     style::LayerStyle style;
@@ -28,9 +34,16 @@ struct RenderOptions {
     QColor background = Qt::white;   ///< renderImage(): transparent allowed
     bool antialiasing = true;
     bool drawLabels = true;
-    /// renderImage(): number of horizontal bands rendered in parallel and
-    /// stacked (1 = in the calling thread). The result is the same image.
+    /// renderImage(): threads drawing one frame (1 = the calling thread
+    /// only; more than 2 only helps in Bands mode). The image is the same.
     int threads = 1;
+    /// How renderImage() shares a frame between threads: Auto splits the
+    /// layer stack (lower layers on the frame, upper ones on a transparent
+    /// image composited on top) unless one layer holds most of the work, then
+    /// it cuts the frame into horizontal bands (each band repeats the
+    /// per-feature work, but rasterises only its rows).
+    enum class Parallel { Auto, LayerStack, Bands };
+    Parallel parallel = Parallel::Auto;
     /// Line and polygon features whose pixel box is smaller than this (on
     /// both sides) are drawn as a single dot, at most one dot per pixel and
     /// layer; further features on a pixel already dotted are skipped.
@@ -39,6 +52,7 @@ struct RenderOptions {
     const std::atomic<bool>* cancel = nullptr;
 };
 
+/// What a render did. In Bands mode a feature crossing bands is counted in each.
 struct RenderStats {
     bool cancelled = false;
     std::size_t featuresDrawn = 0;
