@@ -55,7 +55,7 @@ public:
         {
             auto s = c.prepare("SELECT level, generation, count(*), count(geom) FROM admin_units GROUP BY level, generation "
                                "ORDER BY CASE level WHEN 'province' THEN 1 WHEN 'district' THEN 2 WHEN 'commune' THEN 3 "
-                               "ELSE 4 END, generation DESC");
+                               "ELSE 4 END, generation = 'pre2025', generation");
             while (s->step()) {
                 UnitCount u{s->columnText(0), s->columnText(1), "", s->columnInt(2), s->columnInt(3)};
                 if (auto level = parseUnitLevel(u.level))

@@ -4,7 +4,8 @@
 // generation; a unit layer is one (level, generation) pair with the validity
 // dates its units get when a source does not say otherwise.
 //
-//   province        the province (open validity: it spans both generations)
+//   province        the province (generation 2025; the store gives it the
+//                   generation's validity, so it is the parent of units of both)
 //   districts_2023  districts of the pre-2025 generation (until 2025-06-30)
 //   communes_2025   communes of the 2025 generation (from 2025-07-01)
 //   communes_2023   communes of the pre-2025 generation (until 2025-06-30)

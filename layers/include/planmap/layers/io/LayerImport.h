@@ -1,0 +1,68 @@
+#pragma once
+// Loading a vector file (any format GDAL reads) into a project layer: the
+// administrative-unit layers (UnitLayers.h) fill AdminUnits, the feature
+// layers (villages, forests, ...) fill FeatureLayers.
+//
+// All or nothing: the file is read and every row checked first (all problems
+// are reported together, each naming the file, row and column); then the rows
+// and an import batch record are written in one transaction.
+//
+// Coordinates: the source's CRS comes from the file, or from `crs` when the
+// file has none (a shapefile without .prj) or to override it; geometries are
+// transformed to WGS 84 (EPSG:4326) with PROJ. A shapefile without .prj and no
+// `crs` is refused with a message asking for it. Geometries are validated
+// after the transformation; invalid ones are repaired with GEOS MakeValid and
+// every repair is reported (a geometry that cannot be repaired is an error).
+
+#include "planmap/layers/io/FieldMapping.h"
+#include "planmap/layers/io/ImportError.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace planmap::layers {
+class ProjectStore;
+}
+
+namespace planmap::layers::io {
+
+struct LayerImportOptions {
+    /// Target: a unit layer (province, districts_2023, communes_2025,
+    /// communes_2023) or a feature layer of the project.
+    std::string layer;
+    /// The layer to read in a file that holds several (e.g. a GeoPackage).
+    std::optional<std::string> sourceLayer;
+    /// CRS of the source coordinates, as EPSG:N, WKT or PROJ text.
+    std::optional<std::string> crs;
+    /// target field = source column. Targets not mapped are filled from a
+    /// column of the same name (ignoring case; camelCase also matches
+    /// snake_case: fullName → full_name).
+    FieldMapping fields;
+    /// The source column holding the unique key: the unit code for unit
+    /// layers, the feature's user key for feature layers (a re-import then
+    /// updates the features of the same key instead of adding new ones).
+    std::optional<std::string> keyField;
+    /// Mark every imported row as illustrative (invented for demonstration).
+    bool illustrative = false;
+    /// Unit layers: a code list (UnitCodeList.h) giving each unit's type and
+    /// names by code; every unit of the file must be in it.
+    std::optional<std::filesystem::path> codeList;
+    /// Provenance stored with each row; default: the file name.
+    std::optional<std::string> source;
+};
+
+/// Target fields of unit layers.
+const std::vector<std::string>& unitImportFields();
+
+/// Target fields of a layer: unitImportFields() for unit layers; for feature
+/// layers name, user_key, commune_code, commune_old_code, source and the
+/// layer's typed fields. Throws ImportError for an unknown layer.
+std::vector<std::string> importTargetFields(ProjectStore& store, const std::string& layer);
+
+/// Imports `file` into options.layer. Throws ImportError (ImportProblems for
+/// bad rows) or the geo/store errors of what failed; nothing is written then.
+ImportReport importLayer(ProjectStore& store, const std::filesystem::path& file, const LayerImportOptions& options);
+
+} // namespace planmap::layers::io

@@ -1,0 +1,92 @@
+#include "GeometrySupport.h"
+
+#include "planmap/geo/GeosContext.h"
+
+#include <geos_c.h>
+
+#include <cstdio>
+#include <memory>
+
+namespace planmap::layers::io::detail {
+
+Wkb toStorageWkb(const geo::Geometry& g)
+{
+    if (!g.hasZ()) return g.toWkb();
+    GEOSContextHandle_t h = geo::geosContext();
+    std::unique_ptr<GEOSWKBWriter, void (*)(GEOSWKBWriter*)> writer(
+        GEOSWKBWriter_create_r(h), [](GEOSWKBWriter* w) { GEOSWKBWriter_destroy_r(geo::geosContext(), w); });
+    if (!writer) throw geo::GeometryError("cannot create a WKB writer");
+    GEOSWKBWriter_setOutputDimension_r(h, writer.get(), 2);
+    GEOSWKBWriter_setByteOrder_r(h, writer.get(), GEOS_WKB_NDR);
+    GEOSWKBWriter_setFlavor_r(h, writer.get(), GEOS_WKB_ISO);
+    std::size_t size = 0;
+    unsigned char* bytes = GEOSWKBWriter_write_r(h, writer.get(), g.handle(), &size);
+    if (!bytes) throw geo::GeometryError("cannot write the geometry as WKB");
+    Wkb wkb(bytes, bytes + size);
+    GEOSFree_r(h, bytes);
+    return wkb;
+}
+
+std::optional<geo::Geometry> fromStorageWkb(const Wkb& wkb)
+{
+    if (wkb.empty()) return std::nullopt;
+    return geo::Geometry::fromWkb(wkb);
+}
+
+bool isPolygonColumn(GeometryType type) { return type == GeometryType::Polygon || type == GeometryType::MultiPolygon; }
+
+std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType column, std::string& reason)
+{
+    using GT = geo::GeometryType;
+    const GT t = g.type();
+    auto single = [&](GT simple, GT multi) -> std::optional<geo::Geometry> {
+        if (t == simple) return g;
+        if (t == multi && g.numGeometries() == 1) return g.geometryN(0);
+        reason = std::string("a ") + g.typeName() + " where the layer takes "
+            + (simple == GT::Point ? "points" : simple == GT::LineString ? "lines" : "polygons") + " (one part each)";
+        return std::nullopt;
+    };
+    auto multi = [&](GT simple, GT multiType, const char* what) -> std::optional<geo::Geometry> {
+        if (t == simple || t == multiType) return g;
+        if (t == GT::GeometryCollection) {
+            // A collection of parts of the right kind (e.g. after MakeValid) becomes a Multi*.
+            std::vector<geo::Geometry> parts;
+            for (int i = 0; i < g.numGeometries(); ++i) {
+                geo::Geometry part = g.geometryN(i);
+                if (part.type() != simple && part.type() != multiType) {
+                    reason = std::string("a GeometryCollection holding a ") + part.typeName() + " where the layer takes " + what;
+                    return std::nullopt;
+                }
+                parts.push_back(std::move(part));
+            }
+            if (!parts.empty()) return geo::Geometry::collect(std::move(parts));
+        }
+        reason = std::string("a ") + g.typeName() + " where the layer takes " + what;
+        return std::nullopt;
+    };
+    switch (column) {
+    case GeometryType::Point: return single(GT::Point, GT::MultiPoint);
+    case GeometryType::LineString: return single(GT::LineString, GT::MultiLineString);
+    case GeometryType::Polygon: return single(GT::Polygon, GT::MultiPolygon);
+    case GeometryType::MultiPoint: return multi(GT::Point, GT::MultiPoint, "points");
+    case GeometryType::MultiLineString: return multi(GT::LineString, GT::MultiLineString, "lines");
+    case GeometryType::MultiPolygon: return multi(GT::Polygon, GT::MultiPolygon, "polygons");
+    case GeometryType::Any: return g;
+    }
+    return g;
+}
+
+std::string formatLocation(double x, double y)
+{
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "(%.6f %.6f)", x, y);
+    return buf;
+}
+
+const geo::Crs& wgs84()
+{
+    static const geo::Crs crs = geo::Crs::fromEpsg(4326);
+    return crs;
+}
+
+} // namespace planmap::layers::io::detail

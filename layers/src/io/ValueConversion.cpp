@@ -1,0 +1,175 @@
+#include "ValueConversion.h"
+
+#include "SourceTable.h"
+#include "planmap/layers/text/SearchKey.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdlib>
+
+namespace planmap::layers::io::detail {
+
+namespace {
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::optional<double> parsePlain(std::string_view text)
+{
+    if (text.empty()) return std::nullopt;
+    double value = 0;
+    const char* begin = text.data();
+    const char* end = text.data() + text.size();
+    if (*begin == '+') ++begin;
+    const auto result = std::from_chars(begin, end, value, std::chars_format::fixed);
+    if (result.ec != std::errc() || result.ptr != end || !std::isfinite(value)) return std::nullopt;
+    return value;
+}
+
+std::optional<std::int64_t> integral(double d)
+{
+    if (std::floor(d) != d || std::fabs(d) > 9.0e15) return std::nullopt;
+    return static_cast<std::int64_t>(d);
+}
+
+} // namespace
+
+std::optional<double> parseNumber(std::string_view text)
+{
+    if (auto plain = parsePlain(text)) return plain;
+    std::string s(text);
+    const auto dots = std::count(s.begin(), s.end(), '.');
+    const auto commas = std::count(s.begin(), s.end(), ',');
+    if (commas == 1 && dots == 0) {  // 96,1
+        s[s.find(',')] = '.';
+        return parsePlain(s);
+    }
+    if (dots >= 1 && commas <= 1) {  // 1.238.075 or 1.238,5: dots group thousands
+        std::string digits;
+        const std::size_t comma = s.find(',');
+        const std::string whole = s.substr(0, comma);
+        std::size_t group = 0;
+        bool first = true;
+        for (std::size_t i = 0, start = 0; i <= whole.size(); ++i) {
+            if (i == whole.size() || whole[i] == '.') {
+                group = i - start;
+                if ((first && (group == 0 || group > 3)) || (!first && group != 3)) return std::nullopt;
+                first = false;
+                start = i + 1;
+            }
+        }
+        for (char c : whole)
+            if (c != '.') digits += c;
+        if (comma != std::string::npos) digits += "." + s.substr(comma + 1);
+        return parsePlain(digits);
+    }
+    return std::nullopt;
+}
+
+std::optional<Date> toDate(const geo::FieldValue& value, std::string& error)
+{
+    if (const auto* d = std::get_if<geo::Date>(&value)) {
+        try {
+            return makeDate(d->year, static_cast<unsigned>(d->month), static_cast<unsigned>(d->day));
+        } catch (const std::exception&) {
+        }
+    }
+    if (const auto* dt = std::get_if<geo::DateTime>(&value)) {
+        try {
+            return makeDate(dt->date.year, static_cast<unsigned>(dt->date.month), static_cast<unsigned>(dt->date.day));
+        } catch (const std::exception&) {
+        }
+    }
+    const std::string text = valueText(value);
+    if (auto iso = tryParseIsoDate(text)) return iso;
+    // dd/mm/yyyy (the way dates are written in Vietnam)
+    int d = 0, m = 0, y = 0;
+    char s1 = 0, s2 = 0;
+    if (text.size() >= 8 && std::sscanf(text.c_str(), "%d%c%d%c%d", &d, &s1, &m, &s2, &y) == 5 && s1 == s2
+        && (s1 == '/' || s1 == '-' || s1 == '.') && y > 999) {
+        try {
+            return makeDate(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+        } catch (const std::exception&) {
+        }
+    }
+    error = quoted(text) + " is not a date (YYYY-MM-DD or dd/mm/yyyy)";
+    return std::nullopt;
+}
+
+std::optional<bool> toBoolean(const geo::FieldValue& value, std::string& error)
+{
+    if (const auto* i = std::get_if<std::int64_t>(&value)) {
+        if (*i == 0 || *i == 1) return *i == 1;
+    } else if (const auto* d = std::get_if<double>(&value)) {
+        if (*d == 0 || *d == 1) return *d == 1;
+    } else {
+        const std::string key = searchKey(valueText(value));
+        for (const char* yes : {"1", "true", "yes", "y", "x", "co", "dung", "t"})
+            if (key == yes) return true;
+        for (const char* no : {"0", "false", "no", "n", "khong", "sai", "f"})
+            if (key == no) return false;
+    }
+    error = quoted(valueText(value)) + " is not a yes/no value (1/0, true/false, có/không)";
+    return std::nullopt;
+}
+
+std::optional<Value> toAttribute(const geo::FieldValue& value, const FieldInfo& field, std::string& error)
+{
+    if (geo::isNull(value)) return Value{};
+    const std::string text = valueText(value);
+    if (text.empty()) return Value{};
+
+    if (!field.values.empty()) {
+        // A coded field: the code itself, or one of its labels.
+        std::string code;
+        for (const FieldValue& v : field.values)
+            if (v.value == text) code = v.value;
+        if (code.empty()) {
+            const std::string key = searchKey(text);
+            for (const FieldValue& v : field.values)
+                if (searchKey(v.labelVi) == key || (v.labelEn && searchKey(*v.labelEn) == key)) code = v.value;
+        }
+        if (code.empty()) {
+            std::string allowed;
+            for (const FieldValue& v : field.values) allowed += (allowed.empty() ? "" : ", ") + v.value + " (" + v.labelVi + ")";
+            error = quoted(text) + " is not one of: " + allowed;
+            return std::nullopt;
+        }
+        if (field.type == FieldType::Integer || field.type == FieldType::Boolean)
+            return Value{static_cast<std::int64_t>(std::strtoll(code.c_str(), nullptr, 10))};
+        return Value{code};
+    }
+
+    switch (field.type) {
+    case FieldType::Integer: {
+        if (const auto* i = std::get_if<std::int64_t>(&value)) return Value{*i};
+        const auto* d = std::get_if<double>(&value);
+        std::optional<double> number = d ? std::optional<double>(*d) : parseNumber(text);
+        if (number)
+            if (auto i = integral(*number)) return Value{*i};
+        error = quoted(text) + " is not a whole number";
+        return std::nullopt;
+    }
+    case FieldType::Real: {
+        if (const auto* i = std::get_if<std::int64_t>(&value)) return Value{static_cast<double>(*i)};
+        if (const auto* d = std::get_if<double>(&value)) return Value{*d};
+        if (auto number = parseNumber(text)) return Value{*number};
+        error = quoted(text) + " is not a number";
+        return std::nullopt;
+    }
+    case FieldType::Text:
+        return Value{text};
+    case FieldType::Date: {
+        auto date = toDate(value, error);
+        if (!date) return std::nullopt;
+        return Value{toIsoDate(*date)};
+    }
+    case FieldType::Boolean: {
+        auto b = toBoolean(value, error);
+        if (!b) return std::nullopt;
+        return Value{static_cast<std::int64_t>(*b ? 1 : 0)};
+    }
+    }
+    return Value{text};
+}
+
+} // namespace planmap::layers::io::detail
