@@ -116,7 +116,7 @@ std::vector<render::RenderLayer> MapProject::renderLayers(double scaleDenominato
     std::vector<render::RenderLayer> out;
     for (auto it = layers_.rbegin(); it != layers_.rend(); ++it) {
         if (!it->visible || !it->cache || !it->style.visibleAtScale(scaleDenominator)) continue;
-        out.push_back(render::RenderLayer{it->title, it->cache, it->style, true});
+        out.emplace_back(it->title, it->cache, it->style);
     }
     return out;
 }

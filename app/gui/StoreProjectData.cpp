@@ -5,6 +5,7 @@
 #include "Language.h"
 #include "MapProject.h"
 
+#include "planmap/layers/io/UnitLayers.h"
 #include "planmap/layers/store/ProjectStore.h"
 
 #include <QCoreApplication>
@@ -121,12 +122,10 @@ QString StoreProjectData::path() const
     return QString::fromStdString(store_->path().string());
 }
 
-MapLayer StoreProjectData::unitLayer(const QString& key, int level, const std::string& generation,
-                                     const QString& title) const
+MapLayer StoreProjectData::unitLayer(const void* unitLayerPtr) const
 {
-    const std::vector<L::AdminUnit> units =
-        store_->units().list(L::UnitLevel(level), generation.empty() ? std::nullopt : std::optional(generation),
-                             std::nullopt, true);
+    const auto& def = *static_cast<const L::io::UnitLayer*>(unitLayerPtr);
+    const std::vector<L::AdminUnit> units = store_->units().list(def.level, def.generation, std::nullopt, true);
     const std::vector<QString> fields{QStringLiteral("code"),  QStringLiteral("name"), QStringLiteral("full_name"),
                                       QStringLiteral("unit_type"), QStringLiteral("ethnic_minority_area"),
                                       QStringLiteral("dbkk"), QStringLiteral("atk"), QStringLiteral("border"),
@@ -142,8 +141,8 @@ MapLayer StoreProjectData::unitLayer(const QString& key, int level, const std::s
                      opt(u.border), QVariant(u.illustrative)});
     }
     MapLayer layer;
-    layer.key = key;
-    layer.title = title;
+    layer.key = q(def.name);
+    layer.title = pick(def.titleVi, def.titleEn);
     layer.illustrative = illustrative;
     layer.source = source;
     layer.fieldTitles = {{QStringLiteral("code"), tr("Mã")},
@@ -251,12 +250,10 @@ std::vector<MapLayer> StoreProjectData::layers() const
     std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.first < b.first; });
     for (auto& [r, j] : ranked) out.push_back(std::move(features[j]));
 
-    out.push_back(unitLayer(QString::fromLatin1(kDistrictsLayer), int(L::UnitLevel::District),
-                            std::string(L::kGenerationPre2025), tr("Huyện, thành phố (2023)")));
-    out.push_back(unitLayer(QString::fromLatin1(kCommunesLayer), int(L::UnitLevel::Commune),
-                            std::string(L::kGeneration2025), tr("Xã, phường (2025)")));
-    out.push_back(unitLayer(QString::fromLatin1(kProvinceLayer), int(L::UnitLevel::Province), std::string(),
-                            tr("Ranh giới tỉnh")));
+    // The unit layers below them: communes (2025, then the old ones when they
+    // have boundaries), districts of 2023, the province outline at the bottom.
+    for (const char* name : {kCommunesLayer, "communes_2023", kDistrictsLayer, kProvinceLayer})
+        if (const L::io::UnitLayer* def = L::io::findUnitLayer(name)) out.push_back(unitLayer(def));
 
     // Drop empty layers, then give each its default style (needs the cache for its kind).
     std::vector<MapLayer> kept;
@@ -266,6 +263,21 @@ std::vector<MapLayer> StoreProjectData::layers() const
         kept.push_back(std::move(l));
     }
     return kept;
+}
+
+const std::set<std::int64_t>& StoreProjectData::unitsWithGeometry(const std::string& unitLayer) const
+{
+    auto it = unitsWithGeometry_.find(unitLayer);
+    if (it != unitsWithGeometry_.end()) return it->second;
+    std::set<std::int64_t> ids;
+    if (const L::io::UnitLayer* def = L::io::findUnitLayer(unitLayer)) {
+        auto st = store_->connection().prepare(
+            "SELECT id FROM admin_units WHERE level = ? AND generation = ? AND geom IS NOT NULL");
+        st->bindText(1, L::toString(def->level));
+        st->bindText(2, def->generation);
+        while (st->step()) ids.insert(st->columnInt(0));
+    }
+    return unitsWithGeometry_.emplace(unitLayer, std::move(ids)).first->second;
 }
 
 QString StoreProjectData::unitDisplayName(std::int64_t unitId) const
@@ -286,9 +298,11 @@ std::vector<SearchHit> StoreProjectData::search(const QString& text, int limit) 
         h.title = unitLabel(u);
         h.featureId = u.id;
         const bool isNew = u.generation == L::kGeneration2025;
-        if (u.level == L::UnitLevel::Commune && isNew) h.layerKey = QString::fromLatin1(kCommunesLayer);
-        else if (u.level == L::UnitLevel::District) h.layerKey = QString::fromLatin1(kDistrictsLayer);
-        else if (u.level == L::UnitLevel::Province) h.layerKey = QString::fromLatin1(kProvinceLayer);
+        // The map layer of the unit, when the unit has a shape on it.
+        if (const L::io::UnitLayer* def = L::io::unitLayerOf(u.level, u.generation)) {
+            if (unitsWithGeometry(def->name).count(u.id))
+                h.layerKey = q(def->name);
+        }
         h.detail = isNew ? tr("Đơn vị hành chính từ 01/7/2025") : tr("Đơn vị hành chính trước 01/7/2025");
         if (u.parentId && u.level != L::UnitLevel::District) {
             const QString parent = unitDisplayName(*u.parentId);
@@ -391,9 +405,7 @@ FeatureDetails StoreProjectData::details(const MapLayer& layer, qint64 featureId
     const QString newGen = tr("từ 01/7/2025");
     const QString oldGen = tr("trước 01/7/2025");
 
-    const bool isUnitLayer = layer.key == QLatin1String(kCommunesLayer) ||
-                             layer.key == QLatin1String(kDistrictsLayer) ||
-                             layer.key == QLatin1String(kProvinceLayer);
+    const bool isUnitLayer = L::io::findUnitLayer(layer.key.toStdString()) != nullptr;
     if (isUnitLayer) {
         const auto u = store_->units().get(featureId, false);
         if (!u) return d;

@@ -3,7 +3,9 @@
 #include "ProjectData.h"
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <set>
 
 namespace planmap::layers { class ProjectStore; }
 
@@ -33,7 +35,9 @@ public:
     static constexpr const char* kCommunesLayer = "communes_2025";
 
 private:
-    MapLayer unitLayer(const QString& key, int level, const std::string& generation, const QString& title) const;
+    MapLayer unitLayer(const void* unitLayer) const;
+    /// Ids of the units of a unit layer that have a geometry (read once).
+    const std::set<std::int64_t>& unitsWithGeometry(const std::string& unitLayer) const;
     MapLayer featureLayer(const void* info) const;
     QString unitDisplayName(std::int64_t unitId) const;
     void addUnitChain(std::int64_t unitId, const QString& generationLabel, std::vector<UnitLink>& out) const;
@@ -41,6 +45,7 @@ private:
                        std::optional<std::int64_t> allocationUnitId, std::vector<IndicatorRow>& out) const;
 
     std::unique_ptr<layers::ProjectStore> store_;
+    mutable std::map<std::string, std::set<std::int64_t>> unitsWithGeometry_;
 };
 
 } // namespace planmap::gui

@@ -19,16 +19,25 @@ namespace {
 
 class CanvasTest : public ::testing::Test {
 protected:
-    void SetUp() override
+    static void SetUpTestSuite()
     {
         apptest::app();
         // The real 2025 communes (4.5 MB of GeoJSON), so a frame costs real work.
+        // Read and cached once for the suite.
+        MapProject reader;
         MapLayer l;
         l.key = QStringLiteral("communes_2025");
         l.title = QStringLiteral("Xã, phường (2025)");
         l.source = std::make_shared<planmap::layers::render::VectorFileSource>(
             std::filesystem::path(PLANMAP_DATA_DIR) / "communes_2025.geojson");
-        project.addLayer(l);
+        reader.addLayer(l);
+        communes = new MapLayer(reader.layer(0));
+    }
+    static void TearDownTestSuite() { delete communes; }
+
+    void SetUp() override
+    {
+        project.addLayer(*communes);
         auto st = defaultStyle(project.layer(0));
         st.labels.enabled = true;
         st.labels.field = QStringLiteral("name");
@@ -51,6 +60,7 @@ protected:
         QApplication::sendEvent(canvas.get(), &e);
     }
 
+    static inline MapLayer* communes = nullptr;
     MapProject project;
     std::unique_ptr<MapCanvas> canvas;
 };

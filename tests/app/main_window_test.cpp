@@ -25,11 +25,22 @@ namespace {
 
 class MainWindowTest : public ::testing::Test {
 protected:
-    void SetUp() override
+    // One project file for the suite (creating a SpatiaLite file takes a while);
+    // the tests only read it.
+    static void SetUpTestSuite()
     {
         apptest::app();
+        dir = new apptest::TempDir;
+        sampleProject = new apptest::SampleProject(apptest::makeSampleProject(*dir));
+    }
+    static void TearDownTestSuite()
+    {
+        delete sampleProject;
+        delete dir;
+    }
+    void SetUp() override
+    {
         QSettings().clear();
-        sample = apptest::makeSampleProject(dir);
         window = std::make_unique<MainWindow>();
         window->resize(1200, 800);
         window->openProject(std::make_unique<StoreProjectData>(sample.file));
@@ -51,8 +62,9 @@ protected:
     }
     int row(const char* key) const { return window->project()->indexOf(QString::fromLatin1(key)); }
 
-    apptest::TempDir dir;
-    apptest::SampleProject sample;
+    static inline apptest::TempDir* dir = nullptr;
+    static inline apptest::SampleProject* sampleProject = nullptr;
+    const apptest::SampleProject& sample = *sampleProject;
     std::unique_ptr<MainWindow> window;
 };
 
@@ -248,7 +260,8 @@ TEST_F(MainWindowTest, AttributeTableOpensForALayer)
 
 TEST_F(MainWindowTest, SavesAScreenshot)
 {
-    const auto file = dir.file("shot.png");
+    apptest::TempDir shots;
+    const auto file = shots.file("shot.png");
     ASSERT_TRUE(window->saveScreenshot(QString::fromStdString(file.string())));
     QImage img(QString::fromStdString(file.string()));
     ASSERT_FALSE(img.isNull());

@@ -16,14 +16,22 @@ namespace {
 
 class SearchTest : public ::testing::Test {
 protected:
-    void SetUp() override
+    static void SetUpTestSuite()
     {
         apptest::app();
-        sample = apptest::makeSampleProject(dir);
-        data = std::make_unique<StoreProjectData>(sample.file);
+        dir = new apptest::TempDir;
+        sampleProject = new apptest::SampleProject(apptest::makeSampleProject(*dir));
     }
-    apptest::TempDir dir;
-    apptest::SampleProject sample;
+    static void TearDownTestSuite()
+    {
+        delete sampleProject;
+        delete dir;
+    }
+    void SetUp() override { data = std::make_unique<StoreProjectData>(sample.file); }
+
+    static inline apptest::TempDir* dir = nullptr;
+    static inline apptest::SampleProject* sampleProject = nullptr;
+    const apptest::SampleProject& sample = *sampleProject;
     std::unique_ptr<StoreProjectData> data;
 };
 
