@@ -1,6 +1,7 @@
 #include "planmap/layers/store/Dates.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <stdexcept>
 
 namespace planmap::layers {
@@ -96,6 +97,14 @@ Timestamp parseIsoTimestamp(std::string_view text)
 
 Timestamp nowUtc()
 {
+    // Reproducible builds (reproducible-builds.org/specs/source-date-epoch):
+    // when SOURCE_DATE_EPOCH is set, it is "now", so that building the same
+    // project from the same inputs gives the same content.
+    if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
+        char* end = nullptr;
+        const long long seconds = std::strtoll(epoch, &end, 10);
+        if (end && *end == '\0' && seconds >= 0) return Timestamp{std::chrono::seconds{seconds}};
+    }
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
 }
 

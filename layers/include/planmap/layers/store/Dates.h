@@ -28,7 +28,8 @@ std::string toIsoTimestamp(Timestamp t);
 std::optional<Timestamp> tryParseIsoTimestamp(std::string_view text);
 Timestamp parseIsoTimestamp(std::string_view text);
 
-/// The current UTC time, truncated to the second.
+/// The current UTC time, truncated to the second; the time given by the
+/// environment variable SOURCE_DATE_EPOCH (seconds since 1970) when it is set.
 Timestamp nowUtc();
 
 } // namespace planmap::layers
