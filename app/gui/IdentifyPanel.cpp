@@ -7,7 +7,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QSplitter>
-#include <QTableWidget>
+#include <QScrollArea>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -43,16 +43,17 @@ IdentifyPanel::IdentifyPanel(QWidget* parent) : QWidget(parent)
     bl->setContentsMargins(0, 0, 0, 0);
     indicatorsTitle_ = new QLabel(tr("Chỉ tiêu kế hoạch liên quan"), bottom);
     indicatorsTitle_->setFont(f);
-    indicators_ = new QTableWidget(0, 5, bottom);
-    indicators_->setHorizontalHeaderLabels({tr("Chỉ tiêu"), tr("Kế hoạch"), tr("Đạt được"), tr("Tỉ lệ"), tr("Tiến độ")});
-    indicators_->verticalHeader()->hide();
-    indicators_->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    indicators_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    indicators_->setWordWrap(true);
-    indicators_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
-    for (int c = 1; c < 5; ++c) indicators_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    indicatorScroll_ = new QScrollArea(bottom);
+    indicatorScroll_->setWidgetResizable(true);
+    indicatorScroll_->setFrameShape(QFrame::StyledPanel);
+    indicatorList_ = new QWidget(indicatorScroll_);
+    indicatorLayout_ = new QVBoxLayout(indicatorList_);
+    indicatorLayout_->setContentsMargins(4, 4, 4, 4);
+    indicatorLayout_->setSpacing(6);
+    indicatorLayout_->addStretch(1);
+    indicatorScroll_->setWidget(indicatorList_);
     bl->addWidget(indicatorsTitle_);
-    bl->addWidget(indicators_);
+    bl->addWidget(indicatorScroll_);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(info_);
@@ -71,7 +72,62 @@ void IdentifyPanel::clear()
     title_->setText(tr("Nhấn vào một đối tượng trên bản đồ (công cụ Xem thông tin) để xem thông tin."));
     note_->hide();
     info_->clear();
-    indicators_->setRowCount(0);
+    clearIndicators();
+}
+
+void IdentifyPanel::clearIndicators()
+{
+    while (indicatorLayout_->count() > 1) {
+        QLayoutItem* item = indicatorLayout_->takeAt(0);
+        delete item->widget();
+        delete item;
+    }
+    indicatorCount_ = 0;
+}
+
+void IdentifyPanel::addIndicator(const IndicatorRow& ind)
+{
+    auto* card = new QFrame(indicatorList_);
+    card->setFrameShape(QFrame::StyledPanel);
+    auto* cl = new QVBoxLayout(card);
+    cl->setContentsMargins(6, 4, 6, 6);
+    cl->setSpacing(3);
+    auto* name = new QLabel(card);
+    name->setWordWrap(true);
+    name->setTextFormat(Qt::PlainText);
+    QString text = ind.name;
+    if (!ind.unitOfMeasure.isEmpty()) text += QStringLiteral(" (") + ind.unitOfMeasure + QLatin1Char(')');
+    name->setText(text);
+    QFont nf = name->font();
+    nf.setItalic(ind.illustrative);
+    name->setFont(nf);
+    QString tip = ind.code;
+    if (ind.illustrative) tip += QStringLiteral("\n") + LayerTreeModel::illustrativeTooltip();
+    card->setToolTip(tip);
+
+    QString figures = tr("Kế hoạch: %1").arg(ind.target.isEmpty() ? QStringLiteral("–") : ind.target);
+    figures += QStringLiteral("   ·   ") + tr("Đạt được: %1").arg(ind.achieved.isEmpty() ? tr("chưa có") : ind.achieved);
+    if (ind.asOf.isValid()) figures += QStringLiteral("   ·   ") + tr("đến %1").arg(formatDate(ind.asOf));
+    auto* numbers = new QLabel(figures, card);
+    numbers->setWordWrap(true);
+    numbers->setStyleSheet(QStringLiteral("color: #505050;"));
+
+    auto* bar = new QProgressBar(card);
+    bar->setRange(0, 1000);
+    bar->setValue(ind.percent ? int(std::lround(std::clamp(*ind.percent, 0.0, 100.0) * 10)) : 0);
+    bar->setFormat(ind.percent ? formatPercent(*ind.percent) : tr("chưa có số liệu"));
+    bar->setTextVisible(true);
+    bar->setMaximumHeight(16);
+    bar->setEnabled(ind.percent.has_value());
+
+    auto* code = new QLabel(ind.code, card);
+    code->setStyleSheet(QStringLiteral("color: #707070;"));
+    cl->addWidget(code);
+    cl->addWidget(name);
+    cl->addWidget(numbers);
+    cl->addWidget(bar);
+    indicatorLayout_->insertWidget(indicatorLayout_->count() - 1, card);
+    ++indicatorCount_;
 }
 
 void IdentifyPanel::showDetails(const FeatureDetails& d)
@@ -97,40 +153,8 @@ void IdentifyPanel::showDetails(const FeatureDetails& d)
     attrs->setFont(0, bold);
     units->setFont(0, bold);
 
-    indicators_->setRowCount(int(d.indicators.size()));
-    for (int r = 0; r < int(d.indicators.size()); ++r) {
-        const IndicatorRow& ind = d.indicators[std::size_t(r)];
-        QString name = ind.name;
-        if (!ind.unitOfMeasure.isEmpty()) name += QStringLiteral(" (") + ind.unitOfMeasure + QLatin1Char(')');
-        auto* nameItem = new QTableWidgetItem(name);
-        QString tip = ind.code + QStringLiteral(": ") + ind.name;
-        if (ind.asOf.isValid()) tip += QStringLiteral("\n") + tr("Số liệu đến ngày %1").arg(formatDate(ind.asOf));
-        if (ind.illustrative) {
-            tip += QStringLiteral("\n") + LayerTreeModel::illustrativeTooltip();
-            QFont it = nameItem->font();
-            it.setItalic(true);
-            nameItem->setFont(it);
-        }
-        nameItem->setToolTip(tip);
-        indicators_->setItem(r, 0, nameItem);
-        auto* target = new QTableWidgetItem(ind.target.isEmpty() ? QStringLiteral("–") : ind.target);
-        target->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        indicators_->setItem(r, 1, target);
-        auto* achieved = new QTableWidgetItem(ind.achieved.isEmpty() ? tr("chưa có") : ind.achieved);
-        achieved->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        indicators_->setItem(r, 2, achieved);
-        auto* pct = new QTableWidgetItem(ind.percent ? formatPercent(*ind.percent) : QStringLiteral("–"));
-        pct->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-        indicators_->setItem(r, 3, pct);
-        auto* bar = new QProgressBar(indicators_);
-        bar->setRange(0, 100);
-        bar->setValue(ind.percent ? int(std::lround(std::clamp(*ind.percent, 0.0, 100.0))) : 0);
-        bar->setTextVisible(false);
-        bar->setMaximumHeight(14);
-        bar->setEnabled(ind.percent.has_value());
-        indicators_->setCellWidget(r, 4, bar);
-    }
-    indicators_->resizeRowsToContents();
+    clearIndicators();
+    for (const IndicatorRow& ind : d.indicators) addIndicator(ind);
     indicatorsTitle_->setText(d.indicators.empty() ? tr("Không có chỉ tiêu kế hoạch liên quan")
                                                    : tr("Chỉ tiêu kế hoạch liên quan (%1)").arg(d.indicators.size()));
 }
@@ -142,7 +166,7 @@ int IdentifyPanel::attributeCount() const
 
 int IdentifyPanel::indicatorCount() const
 {
-    return indicators_->rowCount();
+    return indicatorCount_;
 }
 
 QString IdentifyPanel::titleText() const

@@ -5,7 +5,8 @@
 #include <QWidget>
 
 class QLabel;
-class QTableWidget;
+class QScrollArea;
+class QVBoxLayout;
 class QTreeWidget;
 
 namespace planmap::gui {
@@ -28,11 +29,17 @@ public:
     QString titleText() const;
 
 private:
+    void clearIndicators();
+    void addIndicator(const IndicatorRow& indicator);
+
     QLabel* title_;
     QLabel* note_;
     QTreeWidget* info_;
     QLabel* indicatorsTitle_;
-    QTableWidget* indicators_;
+    QScrollArea* indicatorScroll_;
+    QWidget* indicatorList_;
+    QVBoxLayout* indicatorLayout_;
+    int indicatorCount_ = 0;
 };
 
 } // namespace planmap::gui

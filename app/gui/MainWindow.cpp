@@ -143,7 +143,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), project_(new MapP
     connect(project_, &MapProject::layersChanged, this, [this] { saveTimer_.start(); });
     connect(canvas_, &MapCanvas::identifyRequested, this, &MainWindow::identify);
     connect(canvas_, &MapCanvas::scaleChanged, this, &MainWindow::updateScaleBox);
-    connect(canvas_, &MapCanvas::cursorMoved, this, &MainWindow::updateCursor);
+    connect(canvas_, &MapCanvas::cursorMoved, this, &MainWindow::showCursorCoordinates);
     connect(canvas_, &MapCanvas::cursorLeft, this, [this] {
         wgs84_->clear();
         vn2000_->clear();
@@ -421,7 +421,7 @@ void MainWindow::updateScaleBox(double denominator)
     if (!scaleBox_->lineEdit()->hasFocus()) scaleBox_->setEditText(formatScale(denominator));
 }
 
-void MainWindow::updateCursor(QPointF p)
+void MainWindow::showCursorCoordinates(QPointF p)
 {
     if (!coords_) return;
     wgs84_->setText(coords_->wgs84(p));
@@ -551,12 +551,17 @@ void MainWindow::exportMapImage()
         QMessageBox::warning(this, tr("Xuất ảnh bản đồ"), tr("Không ghi được tệp %1").arg(file));
 }
 
-void MainWindow::closeEvent(QCloseEvent* event)
+void MainWindow::saveSettings()
 {
     saveLayerSettings();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    saveSettings();
     QMainWindow::closeEvent(event);
 }
 

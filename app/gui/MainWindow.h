@@ -56,6 +56,10 @@ public:
     /// Shows the communes of 2025 (true) or the districts of 2023 (false).
     void showUnits2025(bool communes2025);
     void setDisplayCrs(int epsg);
+    /// Saves the layer settings of the project and the window layout.
+    void saveSettings();
+    /// Shows the coordinates of a display-CRS point in the status bar.
+    void showCursorCoordinates(QPointF mapPoint);
 
 signals:
     void languageChangeRequested(planmap::gui::Language language);
@@ -69,7 +73,6 @@ private:
     void createStatusBar();
     void updateHistoryActions();
     void updateScaleBox(double denominator);
-    void updateCursor(QPointF mapPoint);
     void saveLayerSettings();
     void openProjectDialog();
     void exportMapImage();

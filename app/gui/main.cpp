@@ -120,6 +120,9 @@ int main(int argc, char** argv)
                 std::fprintf(stderr, "planmap: nothing found for \"%s\"\n", o.search.toUtf8().constData());
         }
         QApplication::processEvents();
+        // The status bar shows the coordinates of the map centre, as if the cursor were there.
+        const auto& v = window->canvas()->controller()->viewport();
+        window->showCursorCoordinates(QPointF(v.centerX(), v.centerY()));
         if (!window->saveScreenshot(o.screenshot)) {
             std::fprintf(stderr, "planmap: cannot write %s\n", o.screenshot.toUtf8().constData());
             return 1;
@@ -140,13 +143,14 @@ int main(int argc, char** argv)
             }
             if (w->projectData()) o.project = w->projectData()->path();
             QTimer::singleShot(0, [&, w] {
-                const QRect geometry = w->geometry();
-                w->close();
+                // The new window shows before the old one closes, so the
+                // application never has no window (it would quit).
+                w->saveSettings();
                 std::unique_ptr<MainWindow> next = makeWindow(o, true);
                 if (!next) return;
-                next->setGeometry(geometry);
                 wire(next.get());
                 next->show();
+                w->close();
                 window = std::move(next);
             });
         });

@@ -82,26 +82,6 @@
         <translation>Linked plan indicators</translation>
     </message>
     <message>
-        <source>Chỉ tiêu</source>
-        <translation>Indicator</translation>
-    </message>
-    <message>
-        <source>Kế hoạch</source>
-        <translation>Target</translation>
-    </message>
-    <message>
-        <source>Đạt được</source>
-        <translation>Achieved</translation>
-    </message>
-    <message>
-        <source>Tỉ lệ</source>
-        <translation>%</translation>
-    </message>
-    <message>
-        <source>Tiến độ</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
         <source>Nhấn vào một đối tượng trên bản đồ (công cụ Xem thông tin) để xem thông tin.</source>
         <translation>Click a feature on the map (Identify tool) to see its details.</translation>
     </message>
@@ -118,10 +98,6 @@
         <translation>(none)</translation>
     </message>
     <message>
-        <source>Số liệu đến ngày %1</source>
-        <translation>Figures as of %1</translation>
-    </message>
-    <message>
         <source>chưa có</source>
         <translation>none yet</translation>
     </message>
@@ -132,6 +108,22 @@
     <message>
         <source>Chỉ tiêu kế hoạch liên quan (%1)</source>
         <translation>Linked plan indicators (%1)</translation>
+    </message>
+    <message>
+        <source>Kế hoạch: %1</source>
+        <translation>Target: %1</translation>
+    </message>
+    <message>
+        <source>Đạt được: %1</source>
+        <translation>Achieved: %1</translation>
+    </message>
+    <message>
+        <source>đến %1</source>
+        <translation>as of %1</translation>
+    </message>
+    <message>
+        <source>chưa có số liệu</source>
+        <translation>no figures yet</translation>
     </message>
 </context>
 <context>
@@ -487,18 +479,6 @@
     <message>
         <source>Nguồn</source>
         <translation>Source</translation>
-    </message>
-    <message>
-        <source>Huyện, thành phố (2023)</source>
-        <translation>Districts, city (2023)</translation>
-    </message>
-    <message>
-        <source>Xã, phường (2025)</source>
-        <translation>Communes, wards (2025)</translation>
-    </message>
-    <message>
-        <source>Ranh giới tỉnh</source>
-        <translation>Province boundary</translation>
     </message>
     <message>
         <source>Đơn vị hành chính từ 01/7/2025</source>

@@ -61,6 +61,15 @@ protected:
             QApplication::processEvents(QEventLoop::AllEvents, 20);
     }
     int row(const char* key) const { return window->project()->indexOf(QString::fromLatin1(key)); }
+    /// With PLANMAP_TEST_SHOTS=<dir>, saves a picture of `w` there for a person to look at.
+    static void keepShot(QWidget& w, const char* name)
+    {
+        const QString dir = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
+        if (dir.isEmpty()) return;
+        w.show();
+        QApplication::processEvents();
+        w.grab().save(dir + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png"));
+    }
 
     static inline apptest::TempDir* dir = nullptr;
     static inline apptest::SampleProject* sampleProject = nullptr;
@@ -230,6 +239,12 @@ TEST_F(MainWindowTest, StyleDialogClassifiesANumericField)
     dialog.setKind(planmap::layers::style::StyleKind::Categorized);
     dialog.setField(QStringLiteral("name"));
     EXPECT_EQ(dialog.layerStyle().features.categories.size(), 3u);
+    dialog.setKind(planmap::layers::style::StyleKind::Graduated);
+    dialog.setField(QStringLiteral("population"));
+    dialog.setClassCount(3);
+    keepShot(dialog, "style-dialog");
+    dialog.setKind(planmap::layers::style::StyleKind::Categorized);
+    dialog.setField(QStringLiteral("name"));
 
     window->project()->setStyle(villages, dialog.layerStyle());
     EXPECT_EQ(window->project()->layer(villages).style.features.kind, planmap::layers::style::StyleKind::Categorized);
@@ -256,6 +271,9 @@ TEST_F(MainWindowTest, AttributeTableOpensForALayer)
     EXPECT_EQ(t->model()->rowCount(), 3);
     EXPECT_TRUE(t->windowTitle().contains(QStringLiteral("minh họa")));
     EXPECT_EQ(window->showAttributeTable(row("villages")), t);  // one window per layer
+    keepShot(*t, "attribute-table");
+    window->identify(QStringLiteral("communes_2025"), sample.communeLocBinh);
+    keepShot(*window, "main-window-identify");
 }
 
 TEST_F(MainWindowTest, SavesAScreenshot)
