@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <mutex>
 #include <span>
 #include <thread>
 
@@ -461,6 +462,40 @@ bool drawGeometries(std::span<const LayerFrame> frames, const MapViewport& vp, Q
     return true;
 }
 
+// Widths of label texts, remembered across frames and threads: shaping a
+// string (HarfBuzz) costs microseconds and a frame measures thousands of
+// candidates, mostly the same ones as the previous frame. Keyed by the
+// font's key, the device DPI and the text; bounded.
+class TextWidths {
+public:
+    static double width(const QFontMetricsF& fm, const QString& fontKey, const QString& text)
+    {
+        const QString key = fontKey + QLatin1Char('\x1f') + text;
+        {
+            std::lock_guard lock(mutex());
+            auto it = map().constFind(key);
+            if (it != map().constEnd()) return *it;
+        }
+        const double w = fm.horizontalAdvance(text);
+        std::lock_guard lock(mutex());
+        if (map().size() > 200000) map().clear();
+        map().insert(key, w);
+        return w;
+    }
+
+private:
+    static std::mutex& mutex()
+    {
+        static std::mutex m;
+        return m;
+    }
+    static QHash<QString, double>& map()
+    {
+        static QHash<QString, double> m;
+        return m;
+    }
+};
+
 QString labelText(const QVariant& v)
 {
     if (!v.isValid() || v.isNull()) return {};
@@ -578,7 +613,7 @@ void drawAllLabels(const std::vector<LayerFrame>& frames, const MapViewport& vp,
     }
     std::vector<PlacedLabel> placed;
     std::vector<std::unique_ptr<QFontMetricsF>> metrics(frames.size());
-    QHash<QString, double> widthCache;
+    std::vector<QString> fontKeys(frames.size());
     std::size_t attempts = 0;
     for (const Pending& p : pending) {
         if ((++attempts & 63) == 0 && cancelled(opt)) return;
@@ -586,10 +621,11 @@ void drawAllLabels(const std::vector<LayerFrame>& frames, const MapViewport& vp,
         const QString text = labelText(l.cache->attribute(p.feature, l.cache->fieldIndex(l.style.labels.field)));
         if (text.isEmpty()) continue;
         auto& fm = metrics[p.frame];
-        if (!fm) fm = std::make_unique<QFontMetricsF>(styles[p.frame].font, device);
-        const QString key = QString::number(p.frame) + QLatin1Char('\x1f') + text;
-        auto it = widthCache.constFind(key);
-        const double tw = it != widthCache.constEnd() ? *it : *widthCache.insert(key, fm->horizontalAdvance(text));
+        if (!fm) {
+            fm = std::make_unique<QFontMetricsF>(styles[p.frame].font, device);
+            fontKeys[p.frame] = styles[p.frame].font.key() + QLatin1Char('@') + QString::number(deviceDpi);
+        }
+        const double tw = TextWidths::width(*fm, fontKeys[p.frame], text);
         const double halo = styles[p.frame].haloWidthPx;
         const QSizeF size(tw + 2 * halo, fm->ascent() + fm->descent() + 2 * halo);
         const double w = size.width(), h = size.height();
