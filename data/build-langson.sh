@@ -6,8 +6,10 @@
 #
 # The project is built in a temporary file next to OUT and renamed to OUT at
 # the very end, so a failed build leaves no half-built project behind.
-# Same inputs give the same content (nothing here depends on the clock except
-# the import timestamps the store records).
+# Same inputs give the same content: every timestamp the store records (project
+# creation, import batches) is SOURCE_DATE_EPOCH, taken from the environment,
+# else from the last git commit of the sources, else 2025-07-01 (the day the
+# 2025 units took effect).
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
@@ -18,6 +20,11 @@ cli="$1"
 out="$2"
 src="$(cd "$(dirname "$0")" && pwd)/langson"
 [ -x "$cli" ] || { echo "$0: '$cli' is not an executable" >&2; exit 1; }
+if [ -z "${SOURCE_DATE_EPOCH:-}" ]; then
+  SOURCE_DATE_EPOCH="$(git -C "$src" log -1 --format=%ct -- . 2>/dev/null || true)"
+  SOURCE_DATE_EPOCH="${SOURCE_DATE_EPOCH:-1751328000}"
+fi
+export SOURCE_DATE_EPOCH
 
 out_dir="$(dirname "$out")"
 mkdir -p "$out_dir"
@@ -76,6 +83,12 @@ run info >&2
 # Exit 3 = problems found: the build fails rather than ship an inconsistent project.
 run validate >&2 || { status=$?; echo "$0: the project does not validate (exit $status)" >&2; exit 1; }
 
+# Read-only connections leave an empty write-ahead log and its index behind.
+if [ -s "$tmp-wal" ]; then
+  echo "$0: $tmp-wal is not empty: the project was not closed cleanly" >&2
+  exit 1
+fi
+rm -f "$tmp-wal" "$tmp-shm" "$out-wal" "$out-shm"
 mv -f "$tmp" "$out"
 trap - EXIT
 echo "Built $out" >&2

@@ -77,7 +77,7 @@ public:
                 {"generation", "2023|2025", "units before (2023) or after (2025) the reorganisation of 1 July 2025"},
                 {"date", "YYYY-MM-DD", "only units in force on that day"},
                 {"format", "table|csv", "output format (default: table)"},
-                {"crosswalk", "CODE", "show which new units an old unit went into, and which old units a new one came from"}};
+                {"crosswalk", "CODE|all", "which new units an old unit went into and which old units a new one came from (all: every link)"}};
     }
     std::string description() const override
     {
@@ -92,19 +92,17 @@ public:
         ctx.args.expectPositionals(0, 0);
         const std::string format = ctx.args.value("format").value_or("table");
         if (format != "table" && format != "csv") throw UsageError("--format must be table or csv");
-        ProjectStore store = ctx.openProject(false);
-        AdminUnits& units = store.units();
-        if (auto code = ctx.args.value("crosswalk")) {
-            if (ctx.args.has("level") || ctx.args.has("generation") || ctx.args.has("date"))
-                throw UsageError("--crosswalk takes no --level, --generation or --date");
-            return crosswalk(ctx, units, *code, format);
-        }
+        if (ctx.args.has("crosswalk") && (ctx.args.has("level") || ctx.args.has("generation") || ctx.args.has("date")))
+            throw UsageError("--crosswalk takes no --level, --generation or --date");
         std::vector<UnitLevel> levels = {UnitLevel::Province, UnitLevel::District, UnitLevel::Commune, UnitLevel::Village};
         if (auto l = ctx.args.value("level")) levels = {parseLevelOption(*l)};
-        std::optional<std::string> generation;
-        if (auto g = ctx.args.value("generation")) generation = parseGenerationOption(units, *g);
         std::optional<Date> date;
         if (auto d = ctx.args.value("date")) date = parseDateOption("date", *d);
+        ProjectStore store = ctx.openProject(false);
+        AdminUnits& units = store.units();
+        if (auto code = ctx.args.value("crosswalk")) return crosswalk(ctx, units, *code, format);
+        std::optional<std::string> generation;
+        if (auto g = ctx.args.value("generation")) generation = parseGenerationOption(units, *g);
 
         std::map<std::int64_t, std::string> codes;  // parent codes
         const geo::Geodesic geodesic;
@@ -149,18 +147,26 @@ public:
     }
 
 private:
-    static int crosswalk(CommandContext& ctx, AdminUnits& units, const std::string& code, const std::string& format)
+    static int crosswalk(CommandContext& ctx, AdminUnits& units, const std::string& request, const std::string& format)
     {
+        const bool all = request == "all";
         std::vector<AdminUnit> found;
         for (const AdminGeneration& g : units.generations())
-            for (UnitLevel level : {UnitLevel::Province, UnitLevel::District, UnitLevel::Commune, UnitLevel::Village})
-                if (auto u = units.findByCodeInGeneration(code, level, g.key, false)) found.push_back(*u);
-        if (found.empty()) throw std::runtime_error("no unit with code " + code + " in the project");
+            for (UnitLevel level : {UnitLevel::Province, UnitLevel::District, UnitLevel::Commune, UnitLevel::Village}) {
+                if (all) {
+                    for (AdminUnit& u : units.list(level, g.key)) found.push_back(std::move(u));
+                } else if (auto u = units.findByCodeInGeneration(request, level, g.key, false)) {
+                    found.push_back(*u);
+                }
+            }
+        if (found.empty()) throw std::runtime_error(all ? "the project has no units" : "no unit with code " + request + " in the project");
         if (format == "csv") ctx.out << csvRecord({"old_code", "old_name", "new_code", "new_name", "kind", "share", "effective_date"});
         std::size_t links = 0;
         for (const AdminUnit& u : found) {
+            const std::string code = u.code.value_or("");
             const auto successors = units.successorsOf(u.id);
-            const auto predecessors = units.predecessorsOf(u.id);
+            // "all" lists every link once, from the old unit.
+            const auto predecessors = all ? std::vector<CrosswalkLink>{} : units.predecessorsOf(u.id);
             auto other = [&](std::int64_t id) {
                 const auto o = units.get(id, false);
                 return o ? std::make_pair(o->code.value_or(""), unitName(*o)) : std::make_pair(std::string(), std::string());
@@ -187,7 +193,7 @@ private:
                     }
                 }
             }
-            if (successors.empty() && predecessors.empty() && format == "table")
+            if (successors.empty() && predecessors.empty() && format == "table" && !all)
                 ctx.out << code << " " << unitName(u) << " (" << io::generationLabel(u.generation) << "): no crosswalk links\n";
         }
         return kExitOk;

@@ -238,7 +238,7 @@ std::optional<Date> dateField(const Columns& columns, const geo::Feature& f, con
                               const std::string& where, ProblemList& problems)
 {
     const geo::FieldValue* v = columns.value(f, target);
-    if (!v || geo::isNull(*v)) return std::nullopt;
+    if (!v || geo::isNull(*v) || valueText(*v).empty()) return std::nullopt;
     std::string error;
     auto value = detail::toDate(*v, error);
     if (!value) {
@@ -584,7 +584,7 @@ ImportReport importLayer(ProjectStore& store, const std::filesystem::path& file,
     (void)importTargetFields(store, options.layer);  // checks the layer exists
     if (options.codeList && !unitLayer) throw ImportError("a code list applies to unit layers only");
 
-    SourceTable table(file, options.sourceLayer, false);
+    SourceTable table(file, options.sourceLayer, false, options.textEncoding);
     std::vector<geo::Feature> rows = table.readAll();
     ImportReport report;
     report.file = file;

@@ -50,9 +50,7 @@ bool isTableFile(const std::filesystem::path& p)
 
 PlanSources fromWorkbook(const std::filesystem::path& file)
 {
-    geo::ReaderOptions options;
-    options.openOptions = {"HEADERS=FORCE", "FIELD_TYPES=STRING"};
-    geo::VectorReader reader(file, options);
+    geo::VectorReader reader(file);
     std::map<std::string, std::string> sheets;
     for (const std::string& name : reader.layerNames())
         for (const char* table : kTableNames)
@@ -167,6 +165,12 @@ std::optional<int> integer(const PlanTable& t, const geo::Feature& f, const std:
 
 int levelRank(PlanLevel level) { return static_cast<int>(level); }
 
+std::string withArticle(std::string_view word)
+{
+    const bool vowel = !word.empty() && std::string_view("aeiou").find(word.front()) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + std::string(word);
+}
+
 /// Statistics office codes have 2 (province), 3 (district) or 5 (commune)
 /// digits; spreadsheets drop leading zeros.
 std::string padCode(std::string code, std::size_t width)
@@ -239,6 +243,10 @@ Catalogue readCatalogue(const PlanTable& t, PlanCatalogue& plan, ProblemList& pr
             IndicatorSpec spec;
             if (auto unit = t.get(f, "unit"); !unit.empty()) spec.unitOfMeasure = unit;
             spec.year = integer(t, f, "year", problems);
+            if (spec.year && (*spec.year < 1900 || *spec.year > 2200)) {
+                problems.add(t.where(f, "year") + ": " + std::to_string(*spec.year) + " is not a plausible year");
+                spec.year.reset();
+            }
             spec.targetValue = number(t, f, "target", problems);
             spec.targetNumerator = number(t, f, "target_numerator", problems);
             spec.targetDenominator = number(t, f, "target_denominator", problems);
@@ -295,9 +303,9 @@ Catalogue readCatalogue(const PlanTable& t, PlanCatalogue& plan, ProblemList& pr
         if (!parentLevel) {
             problems.add(t.where(*r.feature, "parent_code") + ": no node with code " + r.parentCode);
         } else if (levelRank(*parentLevel) >= levelRank(r.node.level)) {
-            problems.add(t.where(*r.feature, "parent_code") + ": a " + std::string(toString(r.node.level))
-                         + " cannot sit under a " + std::string(toString(*parentLevel)) + " (" + r.parentCode
-                         + "); the order is program > project > subproject > content > indicator");
+            problems.add(t.where(*r.feature, "parent_code") + ": " + withArticle(toString(r.node.level))
+                         + " cannot sit under " + r.parentCode + ", which is " + withArticle(toString(*parentLevel))
+                         + "; the order is program > project > subproject > content > indicator");
         }
     }
     // Depths, for writing parents first (and to catch cycles).

@@ -169,6 +169,7 @@ CheckReport checkProject(ProjectStore& store, const CheckOptions& options)
                 unitRepairs.emplace_back(u.id, *repaired);
                 g = std::move(*repaired);
             }
+            if (!g.isValid()) continue;  // reported above; overlaps need valid geometries
             LayerUnits& layer = byLayer[{std::string(toString(level)), u.generation}];
             layer.units.push_back(u);
             layer.geometries.push_back(std::move(g));

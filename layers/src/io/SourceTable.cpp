@@ -5,9 +5,12 @@
 
 #include <QString>
 
+#include <cpl_conv.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <memory>
 
 namespace planmap::layers::io::detail {
 
@@ -41,15 +44,23 @@ std::string valueText(const geo::FieldValue& value)
     return geo::toString(value);
 }
 
-SourceTable::SourceTable(const std::filesystem::path& file, const std::optional<std::string>& layerName, bool allText)
-    : file_(file)
+SourceTable::SourceTable(const std::filesystem::path& file, const std::optional<std::string>& layerName, bool allText,
+                         std::optional<geo::TextEncoding> encoding)
+    : file_(file), encoding_(encoding)
 {
     const std::string ext = extensionOf(file);
     geo::ReaderOptions options;
+    options.rawStrings = encoding.has_value();
     options.inferCsvTypes = !allText;
-    if (ext == ".xlsx" || ext == ".ods" || ext == ".xls") {
-        options.openOptions.push_back("HEADERS=FORCE");
-        if (allText) options.openOptions.push_back("FIELD_TYPES=STRING");
+    // Spreadsheets: the first row is the header even when every cell is text
+    // (GDAL 3.6 reads these as configuration options, not open options).
+    std::vector<std::unique_ptr<CPLConfigOptionSetter>> settings;
+    if (ext == ".xlsx" || ext == ".ods") {
+        const std::string driver = ext == ".xlsx" ? "XLSX" : "ODS";
+        settings.push_back(std::make_unique<CPLConfigOptionSetter>(("OGR_" + driver + "_HEADERS").c_str(), "FORCE", false));
+        if (allText)
+            settings.push_back(
+                std::make_unique<CPLConfigOptionSetter>(("OGR_" + driver + "_FIELD_TYPES").c_str(), "STRING", false));
     }
     if (allText) options.autoDetectGeometryColumns = false;
     reader_.emplace(file, options);
@@ -67,6 +78,16 @@ SourceTable::SourceTable(const std::filesystem::path& file, const std::optional<
         }
         layer_.emplace(reader_->layer(0));
     }
+}
+
+std::vector<geo::Feature> SourceTable::readAll()
+{
+    std::vector<geo::Feature> rows = layer_->readAll();
+    if (encoding_)
+        for (geo::Feature& row : rows)
+            for (geo::FieldValue& v : row.values)
+                if (auto* text = std::get_if<std::string>(&v)) *text = geo::decodeToUtf8(*text, *encoding_);
+    return rows;
 }
 
 std::string SourceTable::rowLabel(std::int64_t featureRow) const

@@ -3,6 +3,7 @@
 // layer of any vector format GDAL reads, with row labels a user recognises
 // and column lookup that tolerates case, spaces and missing diacritics.
 
+#include "planmap/geo/TextEncoding.h"
 #include "planmap/geo/VectorReader.h"
 
 #include <cstdint>
@@ -26,7 +27,9 @@ public:
     /// only layer; several layers without a name is an error listing them).
     /// With `allText`, every column is read as text (CSV, XLSX, ODS), so
     /// codes keep their leading zeros and numbers their notation.
-    SourceTable(const std::filesystem::path& file, const std::optional<std::string>& layerName, bool allText);
+    /// With `encoding`, text is read as raw bytes and decoded from it (to NFC).
+    SourceTable(const std::filesystem::path& file, const std::optional<std::string>& layerName, bool allText,
+                std::optional<geo::TextEncoding> encoding = std::nullopt);
 
     const std::filesystem::path& file() const { return file_; }
     const std::string& driver() const { return driver_; }
@@ -46,12 +49,13 @@ public:
     std::string columnList() const;
     const std::vector<geo::FieldDefinition>& fields() const { return layer_->fields(); }
 
-    std::vector<geo::Feature> readAll() { return layer_->readAll(); }
+    std::vector<geo::Feature> readAll();
 
 private:
     std::filesystem::path file_;
     std::string driver_;
     bool table_ = false;
+    std::optional<geo::TextEncoding> encoding_;
     std::optional<geo::VectorReader> reader_;
     std::optional<geo::VectorLayer> layer_;
 };

@@ -15,6 +15,7 @@
 // every repair is reported (a geometry that cannot be repaired is an error).
 
 #include "planmap/layers/io/FieldMapping.h"
+#include "planmap/geo/TextEncoding.h"
 #include "planmap/layers/io/ImportError.h"
 
 #include <filesystem>
@@ -51,6 +52,9 @@ struct LayerImportOptions {
     std::optional<std::filesystem::path> codeList;
     /// Provenance stored with each row; default: the file name.
     std::optional<std::string> source;
+    /// Shapefile/CSV text bytes are in this encoding (decided by the import
+    /// engine, importer/SourceData.h); nullopt = as GDAL reads them.
+    std::optional<geo::TextEncoding> textEncoding;
 };
 
 /// Target fields of unit layers.
