@@ -309,3 +309,38 @@ TEST(RenderRenderer, LegendPatchMatchesTheMap)
     EXPECT_EQ(QColor(img.pixel(20, 10)), s.fillColor);
     EXPECT_EQ(QColor(img.pixel(0, 10)).red(), 0);
 }
+
+TEST(RenderRenderer, EmptyLayersAndGeographicDisplay)
+{
+    test::ensureGuiApp();
+    // A layer without any geometry draws nothing and breaks nothing.
+    MemoryFeatureSource none("EPSG:4326", {"ten"});
+    none.add(1, {}, {QString("không hình")});
+    const auto emptyCache = LayerCache::build(none, geo::Crs::fromEpsg(4326));
+    EXPECT_TRUE(emptyCache->extent().isEmpty());
+    std::vector<std::uint32_t> hits;
+    emptyCache->query(Extent(-180, -90, 180, 90), hits);
+    EXPECT_TRUE(hits.empty());
+
+    // Displayed in WGS 84 degrees: the square lands where the viewport says.
+    MemoryFeatureSource src("EPSG:9215", {});
+    src.add(1, wkb::polygon({rect(449000, 2417000, 1000, 1000)}), {});
+    RenderLayer l("sq", LayerCache::build(src, geo::Crs::fromEpsg(4326)));
+    style::Symbol s;
+    s.fillColor = QColor(200, 0, 0);
+    s.strokeStyle = style::StrokeStyle::NoStroke;
+    l.style.features = style::FeatureStyle::singleSymbol(s);
+    RenderLayer e("empty", emptyCache);
+    e.style.labels.enabled = true;
+    e.style.labels.field = "ten";
+    MapViewport vp(QSize(200, 200), 96.0, MapUnits::Degrees);
+    vp.zoomToExtent(l.cache->extent(), 0.5);
+    RenderStats st;
+    const QImage img = MapRenderer::renderImage({e, l}, vp, {}, &st);
+    EXPECT_EQ(st.featuresDrawn, 1u);
+    EXPECT_EQ(QColor(img.pixel(100, 100)), QColor(200, 0, 0));
+    EXPECT_EQ(QColor(img.pixel(5, 5)), QColor(Qt::white));
+    // 1 km plus 50 % margins on both sides = 2 km over 200 px of 0.265 mm: about 1:37,800.
+    EXPECT_GT(vp.scaleDenominator(), 36000.0);
+    EXPECT_LT(vp.scaleDenominator(), 40000.0);
+}
