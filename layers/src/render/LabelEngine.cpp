@@ -257,13 +257,12 @@ void drawLabels(QPainter& painter, const std::vector<PlacedLabel>& labels, const
         const PlacedLabel& l = labels[i];
         const LabelTextStyle& st = styles[std::size_t(l.style)];
         if (!raster && st.haloWidthPx > 0 && st.haloColor.alpha() > 0) {
-            // Vector targets (PDF, printer): a real outline stroke.
+            // Vector targets (PDF, printer): a real outline stroke under
+            // the text, which stays text (searchable in a PDF).
             QPainterPath path;
             path.addText(baselines[i], st.font, l.text);
             QPen pen(st.haloColor, 2 * st.haloWidthPx, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin);
             painter.strokePath(path, pen);
-            painter.fillPath(path, st.color);
-            continue;
         }
         if (l.style != current) {
             painter.setFont(st.font);
