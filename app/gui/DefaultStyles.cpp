@@ -78,7 +78,7 @@ style::LayerStyle defaultStyle(const MapLayer& layer)
         st.features = style::FeatureStyle::singleSymbol(polygon(Qt::transparent, QColor(150, 40, 40), 0.8));
     } else if (k == QLatin1String("districts_2023")) {
         st.features = style::FeatureStyle::singleSymbol(
-            polygon(Qt::transparent, QColor(110, 60, 150), 0.5, style::StrokeStyle::Dash));
+            polygon(QColor(240, 236, 224), QColor(110, 60, 150), 0.5, style::StrokeStyle::Dash));
         st.labels = labels(QStringLiteral("name"), 10, 8, 0, true);
         st.labels.color = QColor(90, 40, 130);
     } else if (k == QLatin1String("communes_2025")) {

@@ -120,7 +120,8 @@ void IdentifyPanel::addIndicator(const IndicatorRow& ind)
     bar->setMaximumHeight(16);
     bar->setEnabled(ind.percent.has_value());
 
-    auto* code = new QLabel(ind.code, card);
+    auto* code = new QLabel(ind.via.isEmpty() ? ind.code : ind.code + QStringLiteral("   ·   ") + tr("chỉ tiêu của %1").arg(ind.via), card);
+    code->setWordWrap(true);
     code->setStyleSheet(QStringLiteral("color: #707070;"));
     cl->addWidget(code);
     cl->addWidget(name);

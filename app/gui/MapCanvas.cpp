@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QThread>
 #include <QWheelEvent>
 
 #include <cmath>
@@ -159,6 +160,8 @@ void MapCanvas::startRender()
         render::RenderOptions options;
         options.background = backgroundColor();
         options.cancel = cancel.get();
+        // A frame may use two cores; the UI thread stays free either way.
+        options.threads = std::clamp(QThread::idealThreadCount(), 1, 2);
         render::RenderStats stats;
         QImage image;
         try {

@@ -35,6 +35,9 @@ struct IndicatorRow {
     std::optional<double> percent;   ///< achieved / target × 100
     QDate asOf;           ///< date of the latest progress entry
     bool illustrative = false;
+    /// Set when the target belongs to another unit, e.g. the former commune
+    /// a 2025 commune was formed from: "Xã Hồng Phong (trước 01/7/2025)".
+    QString via;
 };
 
 /// What the identify panel shows about one feature.

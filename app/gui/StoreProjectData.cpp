@@ -414,7 +414,8 @@ FeatureDetails StoreProjectData::details(const MapLayer& layer, qint64 featureId
         const QString gen = u->generation == L::kGeneration2025 ? newGen : oldGen;
         if (u->parentId) addUnitChain(*u->parentId, gen, d.units);
         // The reorganisation: what the unit was made of, or what it went into.
-        for (const L::CrosswalkLink& c : store_->units().predecessorsOf(u->id)) {
+        const std::vector<L::CrosswalkLink> predecessors = store_->units().predecessorsOf(u->id);
+        for (const L::CrosswalkLink& c : predecessors) {
             QString name = unitDisplayName(c.oldUnitId);
             if (c.kind == L::CrosswalkKind::Partial) name += QStringLiteral(" ") + tr("(một phần)");
             d.units.push_back(UnitLink{tr("Hợp thành từ (trước 01/7/2025)"), name});
@@ -425,6 +426,13 @@ FeatureDetails StoreProjectData::details(const MapLayer& layer, qint64 featureId
             d.units.push_back(UnitLink{tr("Nhập vào (từ 01/7/2025)"), name});
         }
         addIndicators(u->id, std::nullopt, u->id, d.indicators);
+        // Targets the plan gave to the units this one was formed from.
+        for (const L::CrosswalkLink& c : predecessors) {
+            const std::size_t first = d.indicators.size();
+            addIndicators(c.oldUnitId, std::nullopt, c.oldUnitId, d.indicators);
+            const QString via = unitDisplayName(c.oldUnitId) + QStringLiteral(" (") + oldGen + QLatin1Char(')');
+            for (std::size_t i = first; i < d.indicators.size(); ++i) d.indicators[i].via = via;
+        }
         return d;
     }
 

@@ -1,7 +1,7 @@
 // planmap: the desktop map of a provincial development plan.
 //
 //   planmap [--project FILE] [--lang vi|en] [--crs EPSG]
-//           [--search TEXT] [--screenshot FILE.png] [--size WxH]
+//           [--search TEXT [--full-extent]] [--screenshot FILE.png] [--size WxH]
 //
 // Without --project the bundled project <exe dir>/../share/planmap/langson.planmap
 // opens. --screenshot renders the window after loading (and after --search)
@@ -19,6 +19,7 @@
 #include <QFontDatabase>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTemporaryDir>
 #include <QTimer>
 
 #include <cstdio>
@@ -77,8 +78,9 @@ int main(int argc, char** argv)
     const QCommandLineOption crsOpt(QStringLiteral("crs"), QStringLiteral("Display CRS EPSG code (9215, 4326, 3405, 3857)."), QStringLiteral("epsg"));
     const QCommandLineOption searchOpt(QStringLiteral("search"), QStringLiteral("Search and show the first result."), QStringLiteral("text"));
     const QCommandLineOption shotOpt(QStringLiteral("screenshot"), QStringLiteral("Save the window as PNG after loading, then exit."), QStringLiteral("file"));
+    const QCommandLineOption fullOpt(QStringLiteral("full-extent"), QStringLiteral("After --search, show the whole project again (the result stays selected)."));
     const QCommandLineOption sizeOpt(QStringLiteral("size"), QStringLiteral("Window size for --screenshot, e.g. 1600x1000."), QStringLiteral("WxH"));
-    parser.addOptions({projectOpt, langOpt, crsOpt, searchOpt, shotOpt, sizeOpt});
+    parser.addOptions({projectOpt, langOpt, crsOpt, searchOpt, fullOpt, shotOpt, sizeOpt});
     parser.process(app);
 
     Options o;
@@ -96,6 +98,15 @@ int main(int argc, char** argv)
         QFont f(QStringLiteral("Noto Sans"));
         f.setPointSizeF(QApplication::font().pointSizeF());
         QApplication::setFont(f);
+    }
+
+    // A screenshot shows the defaults: settings go to a scratch folder,
+    // neither read from nor written to the user's.
+    std::unique_ptr<QTemporaryDir> scratchSettings;
+    if (parser.isSet(shotOpt)) {
+        scratchSettings = std::make_unique<QTemporaryDir>();
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, scratchSettings->path());
     }
 
     QSettings settings;
@@ -119,6 +130,7 @@ int main(int argc, char** argv)
             else
                 std::fprintf(stderr, "planmap: nothing found for \"%s\"\n", o.search.toUtf8().constData());
         }
+        if (parser.isSet(fullOpt)) window->canvas()->controller()->zoomToFullExtent();
         QApplication::processEvents();
         // The status bar shows the coordinates of the map centre, as if the cursor were there.
         const auto& v = window->canvas()->controller()->viewport();

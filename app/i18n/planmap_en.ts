@@ -125,6 +125,10 @@
         <source>chưa có số liệu</source>
         <translation>no figures yet</translation>
     </message>
+    <message>
+        <source>chỉ tiêu của %1</source>
+        <translation>target of %1</translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::LayerPanel</name>
