@@ -137,7 +137,7 @@ for ext in gpkg shp geojson; do
   cli export --layer communes_2025 "$out" --crs EPSG:9215 --project "$project" >/dev/null
   check_export "$out" 65 9215
   check_srs "$out" 9215
-  round_trip "$out"
+  [ "$ext" != shp ] || round_trip "$out"
 done
 cli export --layer communes_2025 "$tmp/communes_vn2000.csv" --crs EPSG:9215 --project "$project" >/dev/null
 check_export "$tmp/communes_vn2000.csv" 65 9215
