@@ -42,7 +42,13 @@ for format in XLSX ODS; do
   cli plan load "$book" --project "$tmp/$ext.planmap" >"$tmp/load.out" 2>"$tmp/load.err" \
     || fail "plan load $book failed: $(cat "$tmp/load.err")"
   cli plan --format csv --project "$tmp/$ext.planmap" >"$tmp/$ext.csv"
-  cmp -s "$tmp/expected.csv" "$tmp/$ext.csv" || fail "the plan loaded from $format differs: $(diff "$tmp/expected.csv" "$tmp/$ext.csv" | head)"
+  # The catalogue columns (achieved/percent depend on the bundled project's progress entries).
+  python3 -c 'import csv,sys; w=csv.writer(sys.stdout, lineterminator="\n"); [w.writerow(r[:10]) for r in csv.reader(open(sys.argv[1], encoding="utf-8"))]' \
+    "$tmp/expected.csv" >"$tmp/expected10.csv"
+  python3 -c 'import csv,sys; w=csv.writer(sys.stdout, lineterminator="\n"); [w.writerow(r[:10]) for r in csv.reader(open(sys.argv[1], encoding="utf-8"))]' \
+    "$tmp/$ext.csv" >"$tmp/${ext}10.csv"
+  cmp -s "$tmp/expected10.csv" "$tmp/${ext}10.csv" \
+    || fail "the plan loaded from $format differs: $(diff "$tmp/expected10.csv" "$tmp/${ext}10.csv" | head)"
   info="$(cli info --format json --project "$tmp/$ext.planmap")"
   python3 - "$info" <<'PY' || fail "the plan loaded from $format lacks allocations, funding or named features"
 import json, sys
@@ -79,7 +85,7 @@ grep -q "CT.NV.CT01  Tổng nhu cầu vốn thực hiện Chương trình năm 2
 
 # Achieved and percent from the progress log (sum of the newest entry per unit).
 p="$tmp/progress.planmap"
-cp "$PLANMAP_BUNDLED_PROJECT" "$p"
+cp "$tmp/xlsx.planmap" "$p"   # a plan without progress entries
 sqlite3 "$p" >/dev/null <<'SQL' || fail "cannot add progress entries"
 INSERT INTO progress_entries (indicator_id, unit_id, value, as_of, entered_at)
 SELECT i.id, u.id, v.value, v.as_of, '2023-12-31T00:00:00Z'
