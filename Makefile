@@ -37,5 +37,9 @@ bench: build
 	cmake --build $(BUILD_DIR) --target benchmarks
 	@for b in $(BUILD_DIR)/bin/bench_*; do echo "== $$b"; $$b; done
 
+# The province briefing map (A4 landscape PDF) of the bundled project.
+briefing: build
+	$(BUILD_DIR)/bin/planmap-cli print $(PROJECT_FILE) --template briefing-a4 --out $(BUILD_DIR)/briefing-langson-a4.pdf
+
 clean:
 	rm -rf $(BUILD_DIR)
