@@ -5,9 +5,11 @@
 #include "Reports.h"
 
 #include "planmap/layers/io/PlanImport.h"
+#include "planmap/layers/progress/Rollup.h"
 
 #include <cmath>
 #include <map>
+#include <unordered_map>
 #include <ostream>
 
 namespace planmap::cli {
@@ -15,35 +17,15 @@ namespace {
 
 using namespace planmap::layers;
 
-/// What is achieved of an indicator, rolled up to the province.
-///
-/// For now the simple sum of the newest entry in force of every unit and
-/// feature (for ratio indicators with numerators and denominators: the sum of
-/// the numerators over the sum of the denominators, in percent). nullopt when
-/// there is no progress entry. The progress roll-up will replace this.
-std::optional<double> achievedOf(ProgressLog& progress, const PlanTreeNode& node)
+/// What is achieved of an indicator at the province: the progress roll-up
+/// (layers/progress/Rollup.h: newest entries in force, the indicator's
+/// aggregation rule, own reports over their parts, the 2025 crosswalk).
+/// nullopt when nothing is achieved yet.
+using ProvinceFigures = std::unordered_map<std::int64_t, progress::ProvinceFigure>;
+std::optional<double> achievedOf(const ProvinceFigures& figures, const PlanTreeNode& node)
 {
-    ProgressFilter filter;
-    filter.indicatorId = node.node.id;
-    const std::vector<ProgressEntry> entries = progress.latest(filter);
-    if (entries.empty()) return std::nullopt;
-    double sum = 0, numerator = 0, denominator = 0;
-    bool ratio = false, any = false;
-    for (const ProgressEntry& e : entries) {
-        if (e.numerator && e.denominator) {
-            numerator += *e.numerator;
-            denominator += *e.denominator;
-            ratio = true;
-        }
-        if (e.value) {
-            sum += *e.value;
-            any = true;
-        }
-    }
-    if (node.indicator && node.indicator->aggregation == Aggregation::Ratio && ratio && denominator > 0)
-        return numerator / denominator * 100.0;
-    if (!any) return std::nullopt;
-    return sum;
+    const auto it = figures.find(node.node.id);
+    return it == figures.end() ? std::nullopt : it->second.achieved;
 }
 
 std::optional<double> percentOf(const std::optional<double>& achieved, const std::optional<IndicatorSpec>& spec)
@@ -78,8 +60,8 @@ public:
                "      target_numerator, target_denominator, aggregation, achieved, percent (plain numbers:\n"
                "      1238075, 96.1; empty when there is no value).\n"
                "json: the tree as nested objects.\n"
-               "achieved is the current progress rolled up to the province (the sum of the newest entry of\n"
-               "every unit and feature); percent = achieved / target x 100.\n\n"
+               "achieved is the current progress rolled up to the province by the indicator's rule (see\n"
+               "'planmap-cli progress rollup --help'); percent = achieved / target x 100.\n\n"
                "To load a plan: planmap-cli plan load DIR_OR_FILE (see 'planmap-cli plan load --help').";
     }
 
@@ -96,7 +78,7 @@ public:
             if (!node) throw std::runtime_error("no catalogue node with code " + *root);
             roots = {*node};
         }
-        ProgressLog& progress = store.progress();
+        const ProvinceFigures progress = planmap::layers::progress::provinceFigures(store.connection());
         if (format == "csv") {
             ctx.out << csvRecord({"code", "parent_code", "level", "name", "unit", "year", "target", "target_numerator",
                                   "target_denominator", "aggregation", "achieved", "percent"});
@@ -117,7 +99,7 @@ public:
 
 private:
     static void writeCsv(std::ostream& out, const std::vector<PlanTreeNode>& nodes, const std::string& parent,
-                         ProgressLog& progress)
+                         const ProvinceFigures& progress)
     {
         for (const PlanTreeNode& n : nodes) {
             if (n.indicator) {
@@ -133,7 +115,7 @@ private:
         }
     }
 
-    static void writeJson(std::ostream& out, const PlanTreeNode& n, int depth, ProgressLog& progress)
+    static void writeJson(std::ostream& out, const PlanTreeNode& n, int depth, const ProvinceFigures& progress)
     {
         const std::string pad(static_cast<std::size_t>(depth) * 2, ' ');
         out << pad << "{\"code\": " << jsonString(n.node.code) << ", \"level\": " << jsonString(toString(n.node.level))
@@ -161,7 +143,7 @@ private:
         out << "}";
     }
 
-    static void writeTree(std::ostream& out, const PlanTreeNode& n, int depth, ProgressLog& progress)
+    static void writeTree(std::ostream& out, const PlanTreeNode& n, int depth, const ProvinceFigures& progress)
     {
         out << std::string(static_cast<std::size_t>(depth) * 2, ' ') << n.node.code << "  " << n.node.name;
         if (n.indicator) {

@@ -97,8 +97,10 @@ std::string achievedVi(const ReportRow& row)
 
 std::string temporaryNextTo(const std::filesystem::path& file)
 {
+    // "report.tmp-123.xlsx": the extension only once, or GDAL's /vsizip/
+    // takes "report.xlsx" inside "report.xlsx.tmp-123.xlsx" for the archive.
     std::random_device random;
-    return file.string() + ".tmp-" + std::to_string(random()) + file.extension().string();
+    return (file.parent_path() / (file.stem().string() + ".tmp-" + std::to_string(random()) + file.extension().string())).string();
 }
 
 void ensureGdal()
