@@ -148,6 +148,9 @@ public:
     /// the fields, the geometry column and its spatial index.
     void createLayer(const LayerDefinition& definition);
     void setIllustrativeSummary(std::string_view layer, const std::optional<std::string>& summary);
+    /// Forgets the cached registry; the next call reads it again (e.g. after a
+    /// caller's transaction that created or dropped a layer was rolled back).
+    void reload() { invalidate(); }
 
     /// Inserts a feature into feature.layer; returns its id.
     std::int64_t insert(const Feature& feature);
