@@ -72,8 +72,25 @@ run plan load "$src/plan"
 step "illustrative layers (villages, forests, roads, facilities, progress)"
 # These layers do not exist in any open source: the generator invents them
 # deterministically and flags every row illustrative = 1.
-if "$cli" generate --help >/dev/null 2>&1; then
-  run generate
+# Roles take their scale (1,478 villages of which 1,108 with a hardened road;
+# forest hectares; numbers of works) from the plan's indicators and link the
+# invented features to them; --progress adds illustrative progress entries.
+if "$cli" generate illustrative --help >/dev/null 2>&1; then
+  run generate illustrative --seed 59 \
+    --indicator village-roads=DA04.1.CT02 \
+    --indicator commune-roads=DA04.1.CT01 \
+    --indicator forest-protection-contract=DA03.1.CT02 \
+    --indicator forest-natural-assigned=DA03.1.CT03 \
+    --indicator forest-regeneration=DA03.1.CT04 \
+    --indicator forest-production-planting=DA03.1.CT05 \
+    --indicator forest-protection-planting=DA03.1.CT06 \
+    --indicator water-works=DA01.CT04 \
+    --indicator health-station-new=DA04.1.ND01.CT01 \
+    --indicator health-station-upgrade=DA04.1.ND01.CT02 \
+    --indicator road-hardening-km=DA04.1.ND01.CT03 \
+    --indicator village-culture=DA06.CT03 \
+    --progress DA01.CT02 --progress DA01.CT06 --progress DA05.3.CT01 --progress CT.MT.CT03 \
+    --district-seats "$src/district_seats_geonames.geojson" >&2
 else
   echo "SKIPPED: this planmap-cli has no 'generate' command yet; the bundled project has no illustrative layers" >&2
 fi
