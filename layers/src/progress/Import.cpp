@@ -1059,6 +1059,7 @@ ImportResult ProgressImporter::apply(const ImportPreview& previewIn, const Impor
         Transaction transaction(connection);
         decideActions(connection, rows); // what is in force now, inside the transaction
         std::vector<ProgressEntry> entries;
+        std::vector<std::int64_t> rowNumbers;
         entries.reserve(rows.size());
         for (const PlannedRow& r : rows) {
             if (r.action == PlannedAction::Unchanged) {
@@ -1085,6 +1086,7 @@ ImportResult ProgressImporter::apply(const ImportPreview& previewIn, const Impor
                 ++result.appended;
             }
             entries.push_back(std::move(e));
+            rowNumbers.push_back(r.row);
         }
         if (entries.empty()) {
             transaction.commit();
@@ -1093,11 +1095,37 @@ ImportResult ProgressImporter::apply(const ImportPreview& previewIn, const Impor
         const std::string target = previewIn.mapping.name.empty() ? previewIn.sheet : previewIn.mapping.name;
         const std::int64_t batch = store_.imports().begin(previewIn.file, previewIn.sha256, "progress", target, options.author);
         for (auto& e : entries) e.importBatchId = batch;
+        // The rows were checked by preview() (and the schema checks them
+        // again). They are inserted directly in this one transaction: going
+        // through ProgressLog::appendMany would hold a savepoint open over
+        // every insert, which makes SQLite several times slower.
         const std::size_t chunk = std::max<std::size_t>(1, options.chunkSize);
-        for (std::size_t i = 0; i < entries.size(); i += chunk) {
-            const std::size_t n = std::min(chunk, entries.size() - i);
-            store_.progress().appendMany(std::span<const ProgressEntry>(entries.data() + i, n));
-            if (options.onProgress) options.onProgress(i + n);
+        const std::string enteredAt = toIsoTimestamp(nowUtc());
+        auto insert = connection.cached(
+            "INSERT INTO progress_entries (indicator_id, unit_id, value, numerator, denominator, as_of, source_document, "
+            "author, entered_at, note, supersedes_id, import_batch_id, illustrative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        for (std::size_t i = 0; i < entries.size(); ++i) {
+            const ProgressEntry& e = entries[i];
+            try {
+                insert->bindInt(1, e.indicatorId);
+                insert->bindOptionalInt(2, e.unitId);
+                insert->bindOptionalDouble(3, e.value);
+                insert->bindOptionalDouble(4, e.numerator);
+                insert->bindOptionalDouble(5, e.denominator);
+                insert->bindText(6, toIsoDate(e.asOf));
+                insert->bindOptionalText(7, e.sourceDocument);
+                insert->bindOptionalText(8, e.author);
+                insert->bindText(9, enteredAt);
+                insert->bindOptionalText(10, e.note);
+                insert->bindOptionalInt(11, e.supersedesId);
+                insert->bindInt(12, batch);
+                insert->bindBool(13, e.illustrative);
+                insert->run();
+                insert->reset();
+            } catch (...) {
+                rethrowWithContext("row " + std::to_string(rowNumbers[i]));
+            }
+            if (options.onProgress && ((i + 1) % chunk == 0 || i + 1 == entries.size())) options.onProgress(i + 1);
         }
         store_.imports().finish(batch, static_cast<std::int64_t>(entries.size()), ImportStatus::Completed,
                                 "sheet '" + previewIn.sheet + "'; mapping " + previewIn.mapping.signature() + "; appended "
