@@ -156,6 +156,9 @@ PY
 expect_exit 0 "report md for one district" -- cli report --format md --out "$tmp/report.md" --district "Tràng Định" --date 2023-12-31 &&
   { contains "$tmp/report.md" "## Huyện Tràng Định (180)" "md section"; contains "$tmp/report.md" "minh họa" "md illustrative flag"; }
 grep -q "Tỉnh Lạng Sơn" "$tmp/report.md" && fail "--district report has the province section"
+# "Lộc Bình" names a district and a town (Thị trấn Lộc Bình): --district means the district.
+expect_exit 0 "report for a district whose name a town shares" -- cli report --format md --out "$tmp/lb.md" --district "loc binh" --date 2023-12-31 &&
+  contains "$tmp/lb.md" "## Huyện Lộc Bình (188)" "district named like a town"
 expect_exit 0 "report xlsx" -- cli report --format xlsx --out "$tmp/report.xlsx" --date 2023-12-31
 ogrinfo -ro -q "$tmp/report.xlsx" 2>/dev/null | grep -q "Huyện Tràng Định" || fail "report xlsx: no sheet for Huyện Tràng Định"
 expect_exit 2 "report without --out" -- cli report --format csv

@@ -765,7 +765,8 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
     std::optional<std::int64_t> scope;
     if (mapping.district) {
         try {
-            scope = units.resolve(*mapping.district, makeDate(2025, 6, 30), std::string(kGenerationPre2025)).id;
+            scope = units.resolve(*mapping.district, makeDate(2025, 6, 30), std::string(kGenerationPre2025), std::nullopt,
+                                  UnitLevel::District).id;
         } catch (const std::exception& e) {
             issues.push_back({IssueSeverity::Error, IssueKind::UnknownUnit, grid.sheet, 0, "", std::string("district: ") + e.what()});
             return preview;

@@ -190,7 +190,8 @@ ProgressReport buildReport(ProjectStore& store, const ReportOptions& optionsIn)
     UnitLookup units(store.units());
     std::vector<const AdminUnit*> sectionUnits;
     if (options.district) {
-        const AdminUnit& d = units.resolve(*options.district, options.date, std::string(kGenerationPre2025));
+        const AdminUnit& d = units.resolve(*options.district, options.date, std::string(kGenerationPre2025), std::nullopt,
+                                            UnitLevel::District);
         if (d.level != UnitLevel::District)
             throw InvalidDataError("'" + *options.district + "' is " + units.describe(d) + ", not a district");
         sectionUnits.push_back(&d);

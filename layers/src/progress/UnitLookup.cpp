@@ -140,7 +140,8 @@ bool UnitLookup::inScope(const AdminUnit& unit, std::int64_t withinUnitId) const
 }
 
 const AdminUnit& UnitLookup::resolve(std::string_view input, Date asOf, const std::optional<std::string>& generation,
-                                     const std::optional<std::int64_t>& withinUnitId) const
+                                     const std::optional<std::int64_t>& withinUnitId,
+                                     const std::optional<UnitLevel>& level) const
 {
     const std::string text = detail::trim(input);
     if (text.empty()) throw InvalidDataError("the unit is empty");
@@ -165,6 +166,7 @@ const AdminUnit& UnitLookup::resolve(std::string_view input, Date asOf, const st
     for (const AdminUnit* u : candidates) {
         if (u->level != UnitLevel::Province && (key ? u->generation != *key : !u->isValidAt(asOf))) continue;
         if (withinUnitId && !inScope(*u, *withinUnitId)) continue;
+        if (level && u->level != *level) continue;
         // "Xã X" must not match "Phường X".
         if (auto split = splitUnitName(text); split && split->type != u->type && searchKey(split->name) == searchKey(u->name)
             && name != searchKey(u->fullName.value_or(u->name)))

@@ -40,10 +40,12 @@ public:
 
     /// A code or a name (see the file comment). `withinUnitId`: only units
     /// below that unit (or the unit itself), and the 2025 communes that
-    /// absorbed any of them. Throws InvalidDataError for an unknown or
-    /// ambiguous text, listing the candidates.
+    /// absorbed any of them. `level`: only units of that level (a name such
+    /// as "Lộc Bình" names both a district and a town). Throws
+    /// InvalidDataError for an unknown or ambiguous text, listing the candidates.
     const AdminUnit& resolve(std::string_view text, Date asOf, const std::optional<std::string>& generation = std::nullopt,
-                             const std::optional<std::int64_t>& withinUnitId = std::nullopt) const;
+                             const std::optional<std::int64_t>& withinUnitId = std::nullopt,
+                             const std::optional<UnitLevel>& level = std::nullopt) const;
 
     /// The unit of an id; nullptr if none.
     const AdminUnit* get(std::int64_t unitId) const;
