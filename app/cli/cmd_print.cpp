@@ -1,12 +1,11 @@
 // planmap-cli print: briefing maps, wall maps and atlases as PDF, PNG or SVG.
 #include "Command.h"
+#include "GuiApplication.h"
 #include "Output.h"
 
 #include "planmap/layers/print/Export.h"
 #include "planmap/layers/print/LayoutStore.h"
 #include "planmap/layers/print/Templates.h"
-
-#include <QGuiApplication>
 
 #include <chrono>
 #include <cstdlib>
@@ -23,18 +22,6 @@ using namespace planmap::layers::print;
 QString q(const std::string& s)
 {
     return QString::fromStdString(s);
-}
-
-/// Fonts and painting need a QGuiApplication; the command line never shows
-/// a window, so the offscreen platform is used unless told otherwise.
-void ensureGuiApplication()
-{
-    if (QGuiApplication::instance()) return;
-    if (!std::getenv("QT_QPA_PLATFORM")) setenv("QT_QPA_PLATFORM", "offscreen", 0);
-    static int argc = 1;
-    static char name[] = "planmap-cli";
-    static char* argv[] = {name, nullptr};
-    new QGuiApplication(argc, argv);  // lives until the process ends
 }
 
 std::string fixed(double v, int decimals)
