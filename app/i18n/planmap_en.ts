@@ -61,13 +61,6 @@
     </message>
 </context>
 <context>
-    <name>planmap::gui::DefaultStyles</name>
-    <message>
-        <source>Khác, chưa rõ</source>
-        <translation>Other, unknown</translation>
-    </message>
-</context>
-<context>
     <name>planmap::gui::IdentifyPanel</name>
     <message>
         <source>Mục</source>
