@@ -10,6 +10,7 @@
 #include "SearchBox.h"
 #include "StoreProjectData.h"
 #include "StyleDialog.h"
+#include "WindowTools.h"
 
 #include <QActionGroup>
 #include <QApplication>
@@ -135,6 +136,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), project_(new MapP
     createDocks();
     createActions();
     createStatusBar();
+    installPlanTools(*this);
+    installAnalysisTools(*this);
+    installPrintTools(*this);
+    installImportTools(*this);
 
     saveTimer_.setSingleShot(true);
     saveTimer_.setInterval(800);
@@ -198,11 +203,13 @@ void MainWindow::createDocks()
 void MainWindow::createActions()
 {
     // --- File ----------------------------------------------------------
-    QMenu* file = menuBar()->addMenu(tr("&Tệp"));
+    QMenu* file = fileMenu_ = menuBar()->addMenu(tr("&Tệp"));
     file->addAction(tr("&Mở dự án…"), QKeySequence::Open, this, &MainWindow::openProjectDialog);
     file->addAction(tr("&Xuất ảnh bản đồ…"), this, &MainWindow::exportMapImage);
     file->addSeparator();
-    file->addAction(tr("T&hoát"), QKeySequence::Quit, this, &QWidget::close);
+    QAction* quit = file->addAction(tr("T&hoát"), QKeySequence::Quit, this, &QWidget::close);
+    // Tools insert their actions above "Thoát".
+    file->insertSeparator(quit);
 
     // --- Tools and navigation ------------------------------------------
     QToolBar* nav = addToolBar(tr("Điều hướng"));
@@ -277,7 +284,7 @@ void MainWindow::createActions()
     for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
 
     // --- Layer ------------------------------------------------------------
-    QMenu* layerMenu = menuBar()->addMenu(tr("&Lớp"));
+    QMenu* layerMenu = layerMenu_ = menuBar()->addMenu(tr("&Lớp"));
     layerMenu->addAction(tr("Kiểu hiển thị…"), this, [this] { editStyle(layerPanel_->currentRow()); });
     layerMenu->addAction(tr("Bảng thuộc tính"), this, [this] { showAttributeTable(layerPanel_->currentRow()); });
     layerMenu->addAction(toLayer);
@@ -288,6 +295,11 @@ void MainWindow::createActions()
         std::unique_ptr<ProjectData> data = std::move(data_);
         openProject(std::move(data));
     });
+
+    // --- Plan, analyses, print: filled by the tools (WindowTools.h) ----------
+    planMenu_ = menuBar()->addMenu(tr("&Kế hoạch"));
+    analysisMenu_ = menuBar()->addMenu(tr("&Phân tích"));
+    printMenu_ = menuBar()->addMenu(tr("&In ấn"));
 
     // --- Settings -----------------------------------------------------------
     QMenu* settingsMenu = menuBar()->addMenu(tr("&Cài đặt"));
@@ -381,6 +393,44 @@ void MainWindow::openProject(std::unique_ptr<ProjectData> data)
     canvas_->controller()->setFullExtent(project_->fullExtent());
     canvas_->controller()->zoomToFullExtent();
     if (layerPanel_->currentRow() < 0 && project_->layerCount() > 0) layerPanel_->setCurrentRow(0);
+    emit projectOpened();
+}
+
+QMenu* MainWindow::menu(Menu which) const
+{
+    switch (which) {
+    case Menu::File: return fileMenu_;
+    case Menu::Layer: return layerMenu_;
+    case Menu::Plan: return planMenu_;
+    case Menu::Analysis: return analysisMenu_;
+    case Menu::Print: return printMenu_;
+    }
+    return nullptr;
+}
+
+StoreProjectData* MainWindow::storeData() const
+{
+    return dynamic_cast<StoreProjectData*>(data_.get());
+}
+
+void MainWindow::reloadProject()
+{
+    if (!data_) return;
+    saveLayerSettings();
+    const render::MapViewport view = canvas_->controller()->viewport();
+    identify_->clear();
+    project_->clear();
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        LayerSettings(data_->path()).populate(*project_, *data_);
+    } catch (...) {
+        QApplication::restoreOverrideCursor();
+        throw;
+    }
+    QApplication::restoreOverrideCursor();
+    canvas_->controller()->setFullExtent(project_->fullExtent());
+    canvas_->controller()->setViewport(view);
+    emit projectOpened();
 }
 
 void MainWindow::showUnits2025(bool communes2025)

@@ -15,6 +15,7 @@ class QAction;
 class QComboBox;
 class QDockWidget;
 class QLabel;
+class QMenu;
 
 namespace planmap::gui {
 
@@ -24,6 +25,7 @@ class IdentifyPanel;
 class LayerPanel;
 class LegendWidget;
 class SearchBox;
+class StoreProjectData;
 
 /// The main window: assembles the map canvas, the layer, legend and
 /// identify docks, the toolbar with the search box, and the status bar
@@ -46,6 +48,16 @@ public:
     LayerPanel* layerPanel() const { return layerPanel_; }
     LegendWidget* legend() const { return legend_; }
 
+    /// The menus the tool panels (plan, analyses, print, import; see
+    /// WindowTools.h) add their actions to.
+    enum class Menu { File, Layer, Plan, Analysis, Print };
+    QMenu* menu(Menu which) const;
+    /// The open project when it is a project file (the normal case), else null.
+    StoreProjectData* storeData() const;
+    /// Re-reads the layers of the open project (after an import or an
+    /// analysis wrote to it), keeping the view, styles and selection tool.
+    void reloadProject();
+
     /// Renders the map in the calling thread, then saves the whole window as PNG.
     bool saveScreenshot(const QString& file);
 
@@ -63,6 +75,8 @@ public:
 
 signals:
     void languageChangeRequested(planmap::gui::Language language);
+    /// A project was opened or reloaded: the map layers are new.
+    void projectOpened();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -88,6 +102,11 @@ private:
     QDockWidget* identifyDock_ = nullptr;
     SearchBox* search_ = nullptr;
 
+    QMenu* fileMenu_ = nullptr;
+    QMenu* layerMenu_ = nullptr;
+    QMenu* planMenu_ = nullptr;
+    QMenu* analysisMenu_ = nullptr;
+    QMenu* printMenu_ = nullptr;
     QAction* back_ = nullptr;
     QAction* forward_ = nullptr;
     QAction* units2025_ = nullptr;
