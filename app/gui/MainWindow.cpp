@@ -137,6 +137,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), project_(new MapP
     createActions();
     createStatusBar();
     installPlanTools(*this);
+    installProgressTools(*this);
     installAnalysisTools(*this);
     installPrintTools(*this);
     installImportTools(*this);
