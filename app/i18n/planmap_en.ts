@@ -381,6 +381,18 @@
         <source>Không ghi được tệp %1</source>
         <translation>Cannot write the file %1</translation>
     </message>
+    <message>
+        <source>&amp;Kế hoạch</source>
+        <translation>&amp;Plan</translation>
+    </message>
+    <message>
+        <source>&amp;Phân tích</source>
+        <translation>&amp;Analyses</translation>
+    </message>
+    <message>
+        <source>&amp;In ấn</source>
+        <translation>&amp;Print</translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::MapLayer</name>
