@@ -373,14 +373,7 @@ void MainWindow::openProject(std::unique_ptr<ProjectData> data)
     project_->clear();
     data_ = std::move(data);
     if (!data_) return;
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        LayerSettings(data_->path()).populate(*project_, *data_);
-    } catch (...) {
-        QApplication::restoreOverrideCursor();
-        throw;
-    }
-    QApplication::restoreOverrideCursor();
+    populateLayers();
     coords_ = std::make_unique<CoordinateFormatter>(project_->displayCrs());
     setWindowTitle(tr("%1 — planmap").arg(data_->name()));
     search_->setSearchFunction([this](const QString& text, int limit) {
@@ -395,6 +388,18 @@ void MainWindow::openProject(std::unique_ptr<ProjectData> data)
     canvas_->controller()->zoomToFullExtent();
     if (layerPanel_->currentRow() < 0 && project_->layerCount() > 0) layerPanel_->setCurrentRow(0);
     emit projectOpened();
+}
+
+void MainWindow::populateLayers()
+{
+    QApplication::setOverrideCursor(Qt::WaitCursor);
+    try {
+        LayerSettings(data_->path()).populate(*project_, *data_);
+    } catch (...) {
+        QApplication::restoreOverrideCursor();
+        throw;
+    }
+    QApplication::restoreOverrideCursor();
 }
 
 QMenu* MainWindow::menu(Menu which) const
@@ -421,14 +426,7 @@ void MainWindow::reloadProject()
     const render::MapViewport view = canvas_->controller()->viewport();
     identify_->clear();
     project_->clear();
-    QApplication::setOverrideCursor(Qt::WaitCursor);
-    try {
-        LayerSettings(data_->path()).populate(*project_, *data_);
-    } catch (...) {
-        QApplication::restoreOverrideCursor();
-        throw;
-    }
-    QApplication::restoreOverrideCursor();
+    populateLayers();
     canvas_->controller()->setFullExtent(project_->fullExtent());
     canvas_->controller()->setViewport(view);
     emit projectOpened();

@@ -88,6 +88,8 @@ private:
     void updateHistoryActions();
     void updateScaleBox(double denominator);
     void saveLayerSettings();
+    /// Fills the map with the layers of data_ (saved settings or defaults).
+    void populateLayers();
     void openProjectDialog();
     void exportMapImage();
 
