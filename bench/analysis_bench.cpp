@@ -11,6 +11,8 @@
 
 #include <chrono>
 #include <ctime>
+#include <fstream>
+#include <string>
 #include <cstring>
 #include <cmath>
 #include <cstdio>
@@ -210,6 +212,15 @@ double processCpuMs() {
     return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
+/// The machine's load average over the last minute (/proc/loadavg), -1 if unknown:
+/// with more runnable processes than cores, wall times say more about the others.
+double loadAverage() {
+    std::ifstream in("/proc/loadavg");
+    double one = -1.0;
+    if (!(in >> one)) return -1.0;
+    return one;
+}
+
 struct Timer {
     std::chrono::steady_clock::time_point wall0 = std::chrono::steady_clock::now();
     double cpu0 = processCpuMs();
@@ -221,7 +232,7 @@ void printLine(const char* what, const Timer& t, double targetMs) {
     const double wall = t.wallMs(), cpu = t.cpuMs();
     std::printf("  %-52s %8.0f ms wall, %8.0f ms CPU", what, wall, cpu);
     if (targetMs > 0.0) std::printf("  target < %.0f ms: %s", targetMs, wall < targetMs ? "MET" : "NOT MET");
-    std::printf("\n");
+    std::printf("  (load %.2f)\n", loadAverage());
 }
 
 } // namespace
@@ -233,7 +244,8 @@ int main(int argc, char** argv) {
     const int threads = argc >= 3 ? std::atoi(argv[2]) : 2;
     std::printf("planmap analysis benchmark (synthetic, deterministic data; %d threads; %u hardware threads)\n",
                 threads, std::thread::hardware_concurrency());
-    std::printf("Wall time is the target; on a busy machine CPU time / threads shows what an idle one would take.\n\n");
+    std::printf("Wall time is the target; on a busy machine CPU time / threads shows what an idle one would take.\n");
+    std::printf("Machine load (1-minute average) at the start: %.2f\n\n", loadAverage());
 
     RunControl control;
     control.threads = threads;
