@@ -2,10 +2,12 @@
 
 // Shared helpers of the import engine tests: a project with the real outline
 // of Lạng Sơn (union of data/langson/districts_2023.geojson) and a few real
-// communes of 2025, real coordinates (a point inside each 2025 commune), and
+// communes of 2025 (both from langson_units.h), real coordinates (a point
+// inside each 2025 commune), and
 // writers of shapefiles whose DBF holds raw bytes in a legacy encoding (OGR
 // with ENCODING="", so nothing is recoded).
 
+#include "langson_units.h"
 #include "store_test_support.h"
 
 #include "planmap/geo/Crs.h"
@@ -36,51 +38,10 @@ using testing::TempDir;
 inline std::filesystem::path dataDir() { return PLANMAP_DATA_DIR; }
 inline std::filesystem::path fixtures() { return PLANMAP_TEST_FIXTURES; }
 
-/// A real 2025 commune: code, names, a point inside it (WGS 84) and its shape.
-struct RealCommune {
-    std::string code;
-    std::string name;
-    std::string fullName;
-    double lon = 0;
-    double lat = 0;
-    Wkb geometry;
-};
-
-/// The 65 communes of data/langson/communes_2025.geojson, read once.
-inline const std::vector<RealCommune>& realCommunes()
-{
-    static const std::vector<RealCommune> communes = [] {
-        std::vector<RealCommune> out;
-        geo::VectorReader reader(dataDir() / "communes_2025.geojson");
-        geo::VectorLayer layer = reader.layer(0);
-        const int code = layer.fieldIndex("code"), name = layer.fieldIndex("name"), full = layer.fieldIndex("fullName");
-        for (const geo::Feature& f : layer.readAll()) {
-            RealCommune c;
-            c.code = geo::toString(f.values[static_cast<std::size_t>(code)]);
-            c.name = geo::toString(f.values[static_cast<std::size_t>(name)]);
-            c.fullName = geo::toString(f.values[static_cast<std::size_t>(full)]);
-            const geo::Geometry p = f.geometry->pointOnSurface();
-            c.lon = p.envelope().minx;
-            c.lat = p.envelope().miny;
-            c.geometry = f.geometry->toWkb();
-            out.push_back(std::move(c));
-        }
-        return out;
-    }();
-    return communes;
-}
-
-/// The outline of the province: the union of its 11 districts of 2023.
-inline const Wkb& provinceOutline()
-{
-    static const Wkb outline = [] {
-        geo::VectorReader reader(dataDir() / "districts_2023.geojson");
-        std::vector<geo::Geometry> parts;
-        for (geo::Feature& f : reader.layer(0).readAll()) parts.push_back(std::move(*f.geometry));
-        return geo::Geometry::unaryUnion(parts).toWkb();
-    }();
-    return outline;
-}
+// The real units come from the shared Lạng Sơn fixture (langson_units.h).
+using testing::langson::provinceOutline;
+using testing::langson::RealCommune;
+using testing::langson::realCommunes;
 
 /// The lines of a fixture file of tests/fixtures/encoding/ (bytes as they are).
 inline std::vector<std::string> encodedLines(const std::string& file)

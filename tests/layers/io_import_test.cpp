@@ -1,6 +1,7 @@
 // Loaders (layers/io): unit layers, feature layers, the 2025 crosswalk and the
 // plan catalogue, from the bundled Lạng Sơn sources and small fixtures.
 
+#include "langson_units.h"
 #include "store_test_support.h"
 
 #include "planmap/geo/Crs.h"
@@ -43,48 +44,15 @@ void writeFile(const std::filesystem::path& path, const std::string& text)
     out << text;
 }
 
-/// A project with the Lạng Sơn units, as data/build-langson.sh loads them.
-void loadLangSonUnits(ProjectStore& store)
-{
-    AdminUnit province;
-    province.code = "20";
-    province.level = UnitLevel::Province;
-    province.type = UnitType::Province;
-    province.generation = std::string(kGeneration2025);
-    province.name = "Lạng Sơn";
-    province.fullName = "Tỉnh Lạng Sơn";
-    store.units().insert(province);
-
-    LayerImportOptions communes;
-    communes.layer = "communes_2025";
-    communes.keyField = "code";
-    communes.fields = FieldMapping::parse("full_name=fullName,name_en=nameEn");
-    communes.codeList = kData / "units_2025.json";
-    importLayer(store, kData / "communes_2025.geojson", communes);
-
-    LayerImportOptions districts;
-    districts.layer = "districts_2023";
-    districts.keyField = "ma_huyen";
-    districts.fields = FieldMapping::parse("name=ten,parent=ma_tinh");
-    importLayer(store, kData / "districts_2023.geojson", districts);
-
-    LayerImportOptions old;
-    old.layer = "communes_2023";
-    old.keyField = "Mã PX";
-    old.fields = FieldMapping::parse("full_name=Phường Xã,type=Cấp,parent=Mã QH,name_en=Tên Tiếng Anh");
-    importLayer(store, kData / "communes_pre2025_gso.csv", old);
-}
-
 /// One Lạng Sơn project for the whole suite (loading the units takes a second).
 class LangSonTest : public ::testing::Test {
 protected:
     static void SetUpTestSuite()
     {
+        // The shared Lạng Sơn fixture: every unit layer imported through
+        // io::importLayer (the import engine) and the official crosswalk.
         dir_ = new TempDir();
-        const auto path = dir_->file("langson.planmap");
-        ProjectStore store = ProjectStore::create(path, testing::sampleMetadata());
-        loadLangSonUnits(store);
-        importCrosswalk2025(store, kData / "crosswalk_2025_official.csv");
+        std::filesystem::copy_file(testing::langson::unitsTemplate(), dir_->file("langson.planmap"));
     }
     static void TearDownTestSuite()
     {

@@ -71,35 +71,49 @@ TEST_F(IoLayerTest, ProjectedCoordinatesAreTransformedToWgs84)
     EXPECT_NEAR(y, 21.8537, 1e-6);
 }
 
-TEST_F(IoLayerTest, ShapefileWithoutPrjNeedsCrs)
+TEST_F(IoLayerTest, ShapefileWithoutPrjGetsItsCrsDetectedOrRefused)
 {
-    const auto file = dir.file("no_prj.shp");
-    {
-        geo::VectorWriter w(file);
-        w.createLayer({"no_prj", geo::GeometryType::Point, false, geo::Crs::fromEpsg(9215), {{"name", geo::FieldType::String}}});
-        w.write(std::vector<geo::FieldValue>{std::string("Chợ")}, geo::Geometry::point(449314.377, 2417549.695));
-        w.commit();
-    }
-    std::filesystem::remove(dir.file("no_prj.prj"));
+    // importLayer goes through the import engine: a shapefile without .prj
+    // has its CRS detected against the project's area (here the area of use
+    // of the project's CRS, EPSG:9215), or is refused naming the file and --crs.
+    const auto write = [&](const std::string& name, double x, double y) {
+        const auto file = dir.file(name + ".shp");
+        {
+            geo::VectorWriter w(file);
+            w.createLayer({name, geo::GeometryType::Point, false, geo::Crs::fromEpsg(9215), {{"name", geo::FieldType::String}}});
+            w.write(std::vector<geo::FieldValue>{std::string("Chợ")}, geo::Geometry::point(x, y));
+            w.commit();
+        }
+        std::filesystem::remove(dir.file(name + ".prj"));
+        return file;
+    };
     LayerImportOptions o;
     o.layer = "markets";
     try {
-        importLayer(project(), file, o);
+        importLayer(project(), write("far_away", 10.0, 10.0), o);
         FAIL() << "no error";
     } catch (const ImportError& e) {
         const std::string m = e.what();
-        EXPECT_NE(m.find("no_prj.shp"), std::string::npos) << m;
-        EXPECT_NE(m.find(".prj"), std::string::npos) << m;
+        EXPECT_NE(m.find("far_away.shp"), std::string::npos) << m;
+        EXPECT_NE(m.find("does not say the CRS"), std::string::npos) << m;
         EXPECT_NE(m.find("--crs"), std::string::npos) << m;
     }
     EXPECT_EQ(project().features().count("markets"), 0);
     EXPECT_EQ(rows("import_batches"), 0);
 
-    o.crs = "EPSG:9215";
-    EXPECT_EQ(importLayer(project(), file, o).inserted, 1);
+    const auto file = write("no_prj", 449314.377, 2417549.695);
+    const ImportReport detected = importLayer(project(), file, o);
+    EXPECT_EQ(detected.inserted, 1);
     const auto [x, y] = testing::pointOf(all("markets")[0].geometry);
     EXPECT_NEAR(x, 106.7615, 1e-6);
     EXPECT_NEAR(y, 21.8537, 1e-6);
+
+    // Given explicitly, the same.
+    o.crs = "EPSG:9215";
+    EXPECT_EQ(importLayer(project(), file, o).inserted, 1);
+    const auto [x2, y2] = testing::pointOf(all("markets")[1].geometry);
+    EXPECT_NEAR(x2, 106.7615, 1e-6);
+    EXPECT_NEAR(y2, 21.8537, 1e-6);
 }
 
 TEST_F(IoLayerTest, InvalidGeometryIsRepairedAndReported)

@@ -4,12 +4,12 @@
 #include "LayerDrop.h"
 #include "io/GeometrySupport.h"
 #include "io/SourceTable.h"
+#include "io/UnitImport.h"
 #include "io/UnitLocator.h"
 #include "planmap/geo/GeometryValidity.h"
 #include "planmap/geo/Transform.h"
 #include "planmap/layers/importer/SavedMappings.h"
 #include "planmap/layers/io/CrosswalkImport.h"
-#include "planmap/layers/io/LayerImport.h"
 #include "planmap/layers/io/UnitLayers.h"
 #include "planmap/layers/store/ProjectStore.h"
 
@@ -389,18 +389,10 @@ public:
     RowChecker(ProjectStore& store, const SourceData& source, const Target& target, const RowMapper& mapper,
                const CrsResolution& crs, const ImportRequest& r, io::ImportReport& report)
         : store_(store), source_(source), target_(target), mapper_(mapper), request_(r), report_(report),
-          communes_(store.units(), UnitLevel::Commune, std::string(kGeneration2025))
+          communes_(store.units(), UnitLevel::Commune, std::string(kGeneration2025)),
+          geometries_(crs.crs, r.file.string())
     {
-        if (crs.crs && !(*crs.crs == io::detail::wgs84())) {
-            try {
-                toWgs84_ = std::make_unique<geo::Transform>(*crs.crs, io::detail::wgs84());
-            } catch (const std::exception& e) {
-                throw ImportError(r.file.string() + ": cannot transform from " + crs.crs->label() + " to WGS 84: " + e.what());
-            }
-            report.notes.push_back("coordinates transformed from " + crs.crs->label() + " to WGS 84 (EPSG:4326): "
-                                   + toWgs84_->description());
-        }
-        crsLabel_ = crs.crs ? crs.crs->label() : "WGS 84";
+        if (!geometries_.note().empty()) report.notes.push_back(geometries_.note());
         if (r.unitColumn) {
             unitColumn_ = source.column(*r.unitColumn);
             if (unitColumn_ < 0)
@@ -522,37 +514,10 @@ private:
     /// set when it cannot be used.
     std::optional<geo::Geometry> prepareGeometry(const geo::Geometry& source, const std::string& where, std::string& reason)
     {
-        geo::Geometry g = source;
-        if (toWgs84_) {
-            try {
-                g = g.transformed(*toWgs84_);
-            } catch (const std::exception& e) {
-                reason = std::string("cannot be transformed to WGS 84 (") + e.what() + ")";
-                return std::nullopt;
-            }
-        }
-        const geo::Envelope e = g.envelope();
-        if (!(e.minx >= -180 && e.maxx <= 180 && e.miny >= -90 && e.maxy <= 90)) {
-            reason = "coordinates such as " + io::detail::formatLocation(e.minx, e.miny)
-                + " are not longitude/latitude after reading them as " + crsLabel_ + "; is the CRS right (--crs)?";
-            return std::nullopt;
-        }
-        const geo::ValidityResult validity = geo::validate(g);
-        if (!validity.valid) {
-            const geo::RepairResult repaired = geo::repair(g);
-            if (repaired.report.status == geo::RepairStatus::Rejected || !repaired.geometry) {
-                reason = "invalid (" + validity.reason
-                    + (validity.location ? " at " + io::detail::formatLocation(validity.location->x, validity.location->y) : "")
-                    + ") and MakeValid cannot repair it without losing it: " + repaired.report.text;
-                return std::nullopt;
-            }
-            report_.repairs.push_back(where + ": repaired with MakeValid: " + repaired.report.text);
-            g = *repaired.geometry;
-        }
-        std::string fitReason;
-        auto fitted = io::detail::fitToColumn(g, target_.geometryType, fitReason);
-        if (!fitted) reason = fitReason;
-        return fitted;
+        io::detail::GeometryPreparer::Result r = geometries_.prepare(source, target_.geometryType);
+        if (!r.repair.empty()) report_.repairs.push_back(where + ": " + r.repair);
+        reason = std::move(r.reason);
+        return std::move(r.geometry);
     }
 
     ProjectStore& store_;
@@ -562,8 +527,7 @@ private:
     const ImportRequest& request_;
     io::ImportReport& report_;
     io::detail::UnitLocator communes_;
-    std::unique_ptr<geo::Transform> toWgs84_;
-    std::string crsLabel_;
+    io::detail::GeometryPreparer geometries_;
     int unitColumn_ = -1;
     std::optional<UnitPlacer> placer_;
     int approximateTarget_ = -1;
@@ -638,46 +602,47 @@ void addSourceNotes(const Prepared& p, std::vector<std::string>& notes, std::vec
     }
 }
 
-// --- units and the crosswalk: io::importLayer after settling CRS and encoding ---------
+// --- units and the crosswalk ---------------------------------------------------------
 
-ImportResult importUnitsThroughIo(ProjectStore& store, const ImportRequest& request, const ProgressSink& progress)
+ImportResult importUnits(ProjectStore& store, const ImportRequest& request, const ProgressSink& progress)
 {
     ImportRequest r = effectiveRequest(store, request);
-    const bool isCrosswalk = r.layer == io::kCrosswalk2025Layer;
     ImportResult result;
-    io::LayerImportOptions options;
-    options.layer = r.layer;
-    options.sourceLayer = r.sourceLayer;
+    if (r.skipInvalid) throw ImportError("--skip-invalid applies to feature layers; unit layers must be complete");
+    if (r.unitColumn || r.xColumn) throw ImportError("--unit-column, --x-column and --y-column apply to feature layers");
+    if (r.layer == io::kCrosswalk2025Layer) {
+        progress.report(ImportProgress::Stage::Writing, 0, 0);
+        result.report = io::importCrosswalk2025(store, r.file, r.source);
+        return result;
+    }
+    const SourceData source = readSource(r, progress);
+    result.encoding = source.encoding();
+    result.crs = resolveCrs(store, source, r);
+    io::detail::UnitImportOptions options;
     options.fields = r.fields;
     options.keyField = r.keyField;
+    options.crs = result.crs.crs;
     options.illustrative = r.illustrative;
     options.codeList = r.codeList;
     options.source = r.source;
-    if (r.skipInvalid) throw ImportError("--skip-invalid applies to feature layers; unit layers must be complete");
-    if (r.unitColumn || r.xColumn) throw ImportError("--unit-column, --x-column and --y-column apply to feature layers");
-    if (!isCrosswalk) {
-        const SourceData source = readSource(r, progress);
-        result.encoding = source.encoding();
-        result.crs = resolveCrs(store, source, r);
-        if (result.crs.crs && result.crs.basis != CrsResolution::Basis::File) options.crs = crsText(*result.crs.crs);
-        if (source.encoding().basis != EncodingBasis::UnicodeFormat) options.textEncoding = source.encoding().encoding;
-    }
-    progress.report(ImportProgress::Stage::Writing, 0, 0);
-    result.report = io::importLayer(store, r.file, options);
-    if (!isCrosswalk) {
-        if (result.encoding.basis != EncodingBasis::UnicodeFormat)
-            result.report.notes.insert(result.report.notes.begin(), "text encoding: " + result.encoding.summary());
-        if (result.crs.basis == CrsResolution::Basis::Detected)
-            result.report.notes.insert(result.report.notes.begin(), "CRS: " + result.crs.summary() + "; "
-                                                                        + result.crs.detection->explanation);
-        for (const auto& w : result.encoding.warnings) result.report.warnings.push_back(w);
-        for (const auto& w : result.crs.warnings) result.report.warnings.push_back(w);
-        Transaction transaction(store.connection());
-        detail::ImportJournal(store.connection())
-            .saveDetails({result.report.importBatchId, std::nullopt, std::string(geo::encodingName(result.encoding.encoding)),
-                          result.crs.crs ? std::optional<std::string>(result.crs.crs->label()) : std::nullopt, std::nullopt});
-        transaction.commit();
-    }
+    const auto previous = store.imports().findBySha256(ImportBatches::sha256OfFile(r.file));
+    progress.report(ImportProgress::Stage::Checking, 0, static_cast<std::int64_t>(source.rows().size()));
+    result.report = io::detail::importUnits(store, source, *io::findUnitLayer(r.layer), options);
+    if (!previous.empty())
+        result.report.notes.push_back("the same file content was imported before (import batch "
+                                      + std::to_string(previous.front().id) + ", " + previous.front().filePath + ")");
+    if (result.encoding.basis != EncodingBasis::UnicodeFormat)
+        result.report.notes.insert(result.report.notes.begin(), "text encoding: " + result.encoding.summary());
+    if (result.crs.basis == CrsResolution::Basis::Detected)
+        result.report.notes.insert(result.report.notes.begin(),
+                                   "CRS: " + result.crs.summary() + "; " + result.crs.detection->explanation);
+    for (const auto& w : result.encoding.warnings) result.report.warnings.push_back(w);
+    for (const auto& w : result.crs.warnings) result.report.warnings.push_back(w);
+    Transaction transaction(store.connection());
+    detail::ImportJournal(store.connection())
+        .saveDetails({result.report.importBatchId, std::nullopt, std::string(geo::encodingName(result.encoding.encoding)),
+                      result.crs.crs ? std::optional<std::string>(result.crs.crs->label()) : std::nullopt, std::nullopt});
+    transaction.commit();
     return result;
 }
 
@@ -842,7 +807,7 @@ ImportPreview previewImport(ProjectStore& store, const ImportRequest& request, s
 ImportResult runImport(ProjectStore& store, const ImportRequest& request)
 {
     const ProgressSink progress(request);
-    if (isUnitTarget(request.layer)) return importUnitsThroughIo(store, request, progress);
+    if (isUnitTarget(request.layer)) return importUnits(store, request, progress);
 
     Prepared p = prepare(store, request, progress);
     ImportResult result;

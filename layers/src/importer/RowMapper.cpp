@@ -9,6 +9,8 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cmath>
+#include <cstdlib>
 
 namespace planmap::layers::importer {
 
@@ -77,6 +79,77 @@ std::optional<std::string> ungroupedDigits(std::string_view text)
     }
     if (!sawDot || group != 3) return std::nullopt;
     return digits;
+}
+
+std::string quoted(const std::string& s) { return "\"" + s + "\""; }
+
+std::optional<std::int64_t> integral(double d)
+{
+    if (std::floor(d) != d || std::fabs(d) > 9.0e15) return std::nullopt;
+    return static_cast<std::int64_t>(d);
+}
+
+/// The value for a typed field: integers, reals, text, ISO dates, 0/1
+/// booleans; a coded field takes its codes or their Vietnamese/English labels
+/// (compared without diacritics). Empty text and null give NULL.
+std::optional<Value> toTypedValue(const geo::FieldValue& value, const FieldInfo& field, std::string& error)
+{
+    if (geo::isNull(value)) return Value{};
+    const std::string text = io::detail::valueText(value);
+    if (text.empty()) return Value{};
+
+    if (!field.values.empty()) {
+        // A coded field: the code itself, or one of its labels.
+        std::string code;
+        for (const FieldValue& v : field.values)
+            if (v.value == text) code = v.value;
+        if (code.empty()) {
+            const std::string key = searchKey(text);
+            for (const FieldValue& v : field.values)
+                if (searchKey(v.labelVi) == key || (v.labelEn && searchKey(*v.labelEn) == key)) code = v.value;
+        }
+        if (code.empty()) {
+            std::string allowed;
+            for (const FieldValue& v : field.values) allowed += (allowed.empty() ? "" : ", ") + v.value + " (" + v.labelVi + ")";
+            error = quoted(text) + " is not one of: " + allowed;
+            return std::nullopt;
+        }
+        if (field.type == FieldType::Integer || field.type == FieldType::Boolean)
+            return Value{static_cast<std::int64_t>(std::strtoll(code.c_str(), nullptr, 10))};
+        return Value{code};
+    }
+
+    switch (field.type) {
+    case FieldType::Integer: {
+        if (const auto* i = std::get_if<std::int64_t>(&value)) return Value{*i};
+        const auto* d = std::get_if<double>(&value);
+        std::optional<double> number = d ? std::optional<double>(*d) : io::detail::parseNumber(text);
+        if (number)
+            if (auto i = integral(*number)) return Value{*i};
+        error = quoted(text) + " is not a whole number";
+        return std::nullopt;
+    }
+    case FieldType::Real: {
+        if (const auto* i = std::get_if<std::int64_t>(&value)) return Value{static_cast<double>(*i)};
+        if (const auto* d = std::get_if<double>(&value)) return Value{*d};
+        if (auto number = io::detail::parseNumber(text)) return Value{*number};
+        error = quoted(text) + " is not a number";
+        return std::nullopt;
+    }
+    case FieldType::Text:
+        return Value{text};
+    case FieldType::Date: {
+        auto date = io::detail::toDate(value, error);
+        if (!date) return std::nullopt;
+        return Value{toIsoDate(*date)};
+    }
+    case FieldType::Boolean: {
+        auto b = io::detail::toBoolean(value, error);
+        if (!b) return std::nullopt;
+        return Value{static_cast<std::int64_t>(*b ? 1 : 0)};
+    }
+    }
+    return Value{text};
 }
 
 } // namespace
@@ -187,8 +260,8 @@ std::optional<Value> convertValue(const geo::FieldValue& value, const FieldInfo&
     if (field.type == FieldType::Integer && field.values.empty())
         if (const auto* text = std::get_if<std::string>(&value))
             if (auto digits = ungroupedDigits(io::detail::cleanText(*text)))
-                return io::detail::toAttribute(geo::FieldValue{*digits}, field, error);
-    return io::detail::toAttribute(value, field, error);
+                return toTypedValue(geo::FieldValue{*digits}, field, error);
+    return toTypedValue(value, field, error);
 }
 
 std::string fieldNameFor(std::string_view column, const std::set<std::string>& taken)

@@ -1,6 +1,9 @@
 #include "GeometrySupport.h"
 
+#include "planmap/geo/GeometryValidity.h"
 #include "planmap/geo/GeosContext.h"
+#include "planmap/geo/Transform.h"
+#include "planmap/layers/io/ImportError.h"
 
 #include <geos_c.h>
 
@@ -87,6 +90,56 @@ const geo::Crs& wgs84()
 {
     static const geo::Crs crs = geo::Crs::fromEpsg(4326);
     return crs;
+}
+
+GeometryPreparer::GeometryPreparer(const std::optional<geo::Crs>& crs, const std::string& file)
+    : crsLabel_(crs ? crs->label() : "WGS 84")
+{
+    if (!crs || *crs == wgs84()) return;
+    try {
+        toWgs84_ = std::make_unique<geo::Transform>(*crs, wgs84());
+    } catch (const std::exception& e) {
+        throw ImportError(file + ": cannot transform from " + crs->label() + " to WGS 84: " + e.what());
+    }
+    note_ = "coordinates transformed from " + crs->label() + " to WGS 84 (EPSG:4326): " + toWgs84_->description();
+}
+
+GeometryPreparer::~GeometryPreparer() = default;
+GeometryPreparer::GeometryPreparer(GeometryPreparer&&) noexcept = default;
+GeometryPreparer& GeometryPreparer::operator=(GeometryPreparer&&) noexcept = default;
+
+GeometryPreparer::Result GeometryPreparer::prepare(const geo::Geometry& source, GeometryType column) const
+{
+    Result r;
+    geo::Geometry g = source;
+    if (toWgs84_) {
+        try {
+            g = g.transformed(*toWgs84_);
+        } catch (const std::exception& e) {
+            r.reason = std::string("cannot be transformed to WGS 84 (") + e.what() + ")";
+            return r;
+        }
+    }
+    const geo::Envelope e = g.envelope();
+    if (!(e.minx >= -180 && e.maxx <= 180 && e.miny >= -90 && e.maxy <= 90)) {
+        r.reason = "coordinates such as " + formatLocation(e.minx, e.miny)
+            + " are not longitude/latitude after reading them as " + crsLabel_ + "; is the CRS right (--crs)?";
+        return r;
+    }
+    const geo::ValidityResult validity = geo::validate(g);
+    if (!validity.valid) {
+        const geo::RepairResult repaired = geo::repair(g);
+        if (repaired.report.status == geo::RepairStatus::Rejected || !repaired.geometry) {
+            r.reason = "invalid (" + validity.reason
+                + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y) : "")
+                + ") and MakeValid cannot repair it without losing it: " + repaired.report.text;
+            return r;
+        }
+        r.repair = "repaired with MakeValid: " + repaired.report.text;
+        g = *repaired.geometry;
+    }
+    r.geometry = fitToColumn(g, column, r.reason);
+    return r;
 }
 
 } // namespace planmap::layers::io::detail

@@ -6,8 +6,13 @@
 #include "planmap/layers/store/Spatial.h"
 #include "planmap/layers/store/Value.h"
 
+#include <memory>
 #include <optional>
 #include <string>
+
+namespace planmap::geo {
+class Transform;
+}
 
 namespace planmap::layers::io::detail {
 
@@ -29,5 +34,35 @@ std::string formatLocation(double x, double y);
 
 /// WGS 84 longitude/latitude.
 const geo::Crs& wgs84();
+
+/// Brings a source geometry to what the store takes, the same way for every
+/// import (features and units): transformed from the source CRS to WGS 84 with
+/// PROJ, checked to be longitude/latitude, validated, repaired with GEOS
+/// MakeValid when invalid (the repair described), fitted to the column type.
+class GeometryPreparer {
+public:
+    /// `crs`: of the source coordinates (nullopt = WGS 84 already). Throws
+    /// ImportError naming `file` when PROJ cannot transform from it.
+    GeometryPreparer(const std::optional<geo::Crs>& crs, const std::string& file);
+    ~GeometryPreparer();
+    GeometryPreparer(GeometryPreparer&&) noexcept;
+    GeometryPreparer& operator=(GeometryPreparer&&) noexcept;
+
+    /// "coordinates transformed from X to WGS 84 (EPSG:4326): <operation>";
+    /// empty when no transformation is needed.
+    const std::string& note() const { return note_; }
+
+    struct Result {
+        std::optional<geo::Geometry> geometry;  ///< nullopt when unusable
+        std::string reason;                     ///< why it is unusable
+        std::string repair;                     ///< "repaired with MakeValid: ..." when repaired
+    };
+    Result prepare(const geo::Geometry& source, GeometryType column) const;
+
+private:
+    std::unique_ptr<geo::Transform> toWgs84_;
+    std::string crsLabel_;
+    std::string note_;
+};
 
 } // namespace planmap::layers::io::detail

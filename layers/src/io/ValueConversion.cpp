@@ -25,11 +25,6 @@ std::optional<double> parsePlain(std::string_view text)
     return value;
 }
 
-std::optional<std::int64_t> integral(double d)
-{
-    if (std::floor(d) != d || std::fabs(d) > 9.0e15) return std::nullopt;
-    return static_cast<std::int64_t>(d);
-}
 
 } // namespace
 
@@ -110,66 +105,6 @@ std::optional<bool> toBoolean(const geo::FieldValue& value, std::string& error)
     }
     error = quoted(valueText(value)) + " is not a yes/no value (1/0, true/false, có/không)";
     return std::nullopt;
-}
-
-std::optional<Value> toAttribute(const geo::FieldValue& value, const FieldInfo& field, std::string& error)
-{
-    if (geo::isNull(value)) return Value{};
-    const std::string text = valueText(value);
-    if (text.empty()) return Value{};
-
-    if (!field.values.empty()) {
-        // A coded field: the code itself, or one of its labels.
-        std::string code;
-        for (const FieldValue& v : field.values)
-            if (v.value == text) code = v.value;
-        if (code.empty()) {
-            const std::string key = searchKey(text);
-            for (const FieldValue& v : field.values)
-                if (searchKey(v.labelVi) == key || (v.labelEn && searchKey(*v.labelEn) == key)) code = v.value;
-        }
-        if (code.empty()) {
-            std::string allowed;
-            for (const FieldValue& v : field.values) allowed += (allowed.empty() ? "" : ", ") + v.value + " (" + v.labelVi + ")";
-            error = quoted(text) + " is not one of: " + allowed;
-            return std::nullopt;
-        }
-        if (field.type == FieldType::Integer || field.type == FieldType::Boolean)
-            return Value{static_cast<std::int64_t>(std::strtoll(code.c_str(), nullptr, 10))};
-        return Value{code};
-    }
-
-    switch (field.type) {
-    case FieldType::Integer: {
-        if (const auto* i = std::get_if<std::int64_t>(&value)) return Value{*i};
-        const auto* d = std::get_if<double>(&value);
-        std::optional<double> number = d ? std::optional<double>(*d) : parseNumber(text);
-        if (number)
-            if (auto i = integral(*number)) return Value{*i};
-        error = quoted(text) + " is not a whole number";
-        return std::nullopt;
-    }
-    case FieldType::Real: {
-        if (const auto* i = std::get_if<std::int64_t>(&value)) return Value{static_cast<double>(*i)};
-        if (const auto* d = std::get_if<double>(&value)) return Value{*d};
-        if (auto number = parseNumber(text)) return Value{*number};
-        error = quoted(text) + " is not a number";
-        return std::nullopt;
-    }
-    case FieldType::Text:
-        return Value{text};
-    case FieldType::Date: {
-        auto date = toDate(value, error);
-        if (!date) return std::nullopt;
-        return Value{toIsoDate(*date)};
-    }
-    case FieldType::Boolean: {
-        auto b = toBoolean(value, error);
-        if (!b) return std::nullopt;
-        return Value{static_cast<std::int64_t>(*b ? 1 : 0)};
-    }
-    }
-    return Value{text};
 }
 
 } // namespace planmap::layers::io::detail

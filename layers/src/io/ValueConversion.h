@@ -1,5 +1,7 @@
 #pragma once
-// Source values (geo::FieldValue) to store values (private to planmap_layers).
+// Parsing source values (private to planmap_layers): numbers, dates and
+// yes/no the way Vietnamese files write them. The conversion of a value to a
+// layer field's type is importer::convertValue (RowMapper.h).
 // Each function returns nullopt and sets `error` (a phrase such as
 // "\"abc\" is not a number") when the value does not convert.
 
@@ -18,9 +20,5 @@ namespace planmap::layers::io::detail {
 std::optional<double> parseNumber(std::string_view text);
 std::optional<Date> toDate(const geo::FieldValue& value, std::string& error);
 std::optional<bool> toBoolean(const geo::FieldValue& value, std::string& error);
-/// A value for a typed attribute field: integers, reals, text, ISO dates,
-/// 0/1 booleans; a coded field takes its codes or their Vietnamese/English
-/// labels (compared without diacritics). Empty text and null give NULL.
-std::optional<Value> toAttribute(const geo::FieldValue& value, const FieldInfo& field, std::string& error);
 
 } // namespace planmap::layers::io::detail

@@ -21,7 +21,9 @@
 // Targets: a feature layer of the project; a new name, for which a reference
 // layer is created with the file's own fields; a unit layer (province,
 // districts_2023, communes_2025, communes_2023) or the 2025 crosswalk, loaded
-// by io::importLayer after the engine has settled the CRS and the encoding.
+// checked and written by the unit loader (io/UnitImport) after the engine has
+// settled the CRS and the encoding. io::importLayer (LayerImport.h) is a thin
+// front of runImport for existing layers.
 
 #include "planmap/layers/importer/CrsDetection.h"
 #include "planmap/layers/importer/ImportRequest.h"

@@ -1,18 +1,18 @@
 #pragma once
-// Loading a vector file (any format GDAL reads) into a project layer: the
-// administrative-unit layers (UnitLayers.h) fill AdminUnits, the feature
-// layers (villages, forests, ...) fill FeatureLayers.
+// Loading a vector file (any format GDAL reads) into an existing project
+// layer: the administrative-unit layers (UnitLayers.h) fill AdminUnits, the
+// feature layers (villages, forests, ...) fill FeatureLayers.
 //
-// All or nothing: the file is read and every row checked first (all problems
-// are reported together, each naming the file, row and column); then the rows
-// and an import batch record are written in one transaction.
-//
-// Coordinates: the source's CRS comes from the file, or from `crs` when the
-// file has none (a shapefile without .prj) or to override it; geometries are
-// transformed to WGS 84 (EPSG:4326) with PROJ. A shapefile without .prj and no
-// `crs` is refused with a message asking for it. Geometries are validated
-// after the transformation; invalid ones are repaired with GEOS MakeValid and
-// every repair is reported (a geometry that cannot be repaired is an error).
+// importLayer() is a thin front of the import engine (importer::runImport,
+// ImportEngine.h), the one import path of planmap: the file is read and every
+// row checked first (all problems reported together, each naming the file,
+// row and column); then the rows and an import batch are written in one
+// transaction. The CRS of the coordinates is the file's, the one given in
+// `crs`, or detected against the project's area; geometries are transformed
+// to WGS 84, validated and repaired with GEOS MakeValid (every repair
+// reported). Use the engine directly for its other options (new reference
+// layers, CSV coordinate or unit-code columns, skipping invalid rows,
+// progress and cancellation, the encoding and CRS decisions).
 
 #include "planmap/layers/io/FieldMapping.h"
 #include "planmap/geo/TextEncoding.h"
@@ -35,7 +35,8 @@ struct LayerImportOptions {
     std::string layer;
     /// The layer to read in a file that holds several (e.g. a GeoPackage).
     std::optional<std::string> sourceLayer;
-    /// CRS of the source coordinates, as EPSG:N, WKT or PROJ text.
+    /// CRS of the source coordinates, as EPSG:N, WKT or PROJ text; "auto"
+    /// detects it; nullopt = the file's, else detected.
     std::optional<std::string> crs;
     /// target field = source column. Targets not mapped are filled from a
     /// column of the same name (ignoring case; camelCase also matches
@@ -52,8 +53,8 @@ struct LayerImportOptions {
     std::optional<std::filesystem::path> codeList;
     /// Provenance stored with each row; default: the file name.
     std::optional<std::string> source;
-    /// Shapefile/CSV text bytes are in this encoding (decided by the import
-    /// engine, importer/SourceData.h); nullopt = as GDAL reads them.
+    /// Shapefile/CSV text bytes are in this encoding; nullopt = the .cpg, else
+    /// detected (importer/SourceData.h).
     std::optional<geo::TextEncoding> textEncoding;
 };
 
@@ -65,8 +66,10 @@ const std::vector<std::string>& unitImportFields();
 /// layer's typed fields. Throws ImportError for an unknown layer.
 std::vector<std::string> importTargetFields(ProjectStore& store, const std::string& layer);
 
-/// Imports `file` into options.layer. Throws ImportError (ImportProblems for
-/// bad rows) or the geo/store errors of what failed; nothing is written then.
+/// Imports `file` into options.layer (an existing layer) through
+/// importer::runImport. Throws ImportError (ImportProblems for bad rows,
+/// importer::CrsUndetermined when the CRS is neither known nor detectable)
+/// or the geo/store errors of what failed; nothing is written then.
 ImportReport importLayer(ProjectStore& store, const std::filesystem::path& file, const LayerImportOptions& options);
 
 } // namespace planmap::layers::io
