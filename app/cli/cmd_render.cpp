@@ -125,7 +125,9 @@ public:
                 return pos(x.key) < pos(y.key);
             });
         } else {
-            chosen = all;
+            // The layers shown in the map window (saved in the project).
+            for (const auto& l : all)
+                if (l.visible) chosen.push_back(l);
         }
         if (chosen.empty()) throw std::runtime_error("the project has no layer with features to draw");
 
@@ -136,7 +138,7 @@ public:
         for (auto it = chosen.rbegin(); it != chosen.rend(); ++it) {
             auto cache = render::LayerCache::build(*it->source, displayCrs);
             full.expand(cache->extent());
-            renderLayers.emplace_back(it->title, cache, project::defaultStyle(it->key, cache->kind(), it->valueLabels));
+            renderLayers.emplace_back(it->title, cache, it->style(cache->kind()));
             if (it->illustrative) illustrative << it->key;
         }
 

@@ -312,7 +312,9 @@ PrintContext loadPrintContext(ProjectStore& store, const LoadOptions& options)
                                  pl.key == QLatin1String(project::kCommunesLayer);
         auto cache = render::LayerCache::build(*pl.source, ctx.displayCrs, cacheOptions);
         l.layer.name = pl.title;
-        l.layer.style = project::defaultStyle(pl.key, cache->kind(), pl.valueLabels);
+        // The style and visibility saved in the project (as on screen), else the defaults.
+        l.layer.style = pl.style(cache->kind());
+        l.layer.visible = pl.visible;
         l.layer.cache = cache;
         l.illustrativeField = cache->fieldIndex(QStringLiteral("illustrative"));
         if (!options.includeIllustrative && pl.illustrative && !isUnitLayer) l.layer.visible = false;

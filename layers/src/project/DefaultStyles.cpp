@@ -84,6 +84,12 @@ style::LayerStyle defaultStyle(const QString& k, GeometryKind kind, const QHash<
             polygon(Qt::transparent, QColor(110, 60, 150), 0.5, style::StrokeStyle::Dash));
         st.labels = labels(QStringLiteral("name"), 10, 8, 0, true);
         st.labels.color = QColor(90, 40, 130);
+    } else if (k == QLatin1String(kOldCommunesLayer)) {
+        // Outlines over the 2025 communes: where the former communes ran.
+        st.features = style::FeatureStyle::singleSymbol(
+            polygon(Qt::transparent, QColor(120, 120, 120), 0.2, style::StrokeStyle::Dot));
+        st.labels = labels(QStringLiteral("name"), 6.5, 2, 100000);
+        st.labels.color = QColor(90, 90, 90);
     } else if (k == QLatin1String(kCommunesLayer)) {
         st.features = cats(QStringLiteral("unit_type"),
                            {{QStringLiteral("phuong"), polygon(QColor(246, 214, 200), QColor(150, 120, 100), 0.2)},

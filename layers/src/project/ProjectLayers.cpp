@@ -211,7 +211,18 @@ QString ProjectLayer::valueLabel(const QString& field, const QVariant& value) co
     return it != valueLabels.constEnd() ? *it : value.toString();
 }
 
-std::vector<ProjectLayer> projectLayers(ProjectStore& store, Language language)
+bool isUnitLayer(const QString& key)
+{
+    return key == QLatin1String(kProvinceLayer) || key == QLatin1String(kDistrictsLayer) ||
+           key == QLatin1String(kCommunesLayer) || key == QLatin1String(kOldCommunesLayer);
+}
+
+style::LayerStyle ProjectLayer::style(GeometryKind kind) const
+{
+    return savedStyle ? *savedStyle : defaultStyle(key, kind, valueLabels, language);
+}
+
+std::vector<ProjectLayer> projectLayers(ProjectStore& store, Language language, SavedSettings saved)
 {
     // Feature layers on top: points first, then mixed, lines, polygons,
     // keeping the registry order within each.
@@ -225,6 +236,9 @@ std::vector<ProjectLayer> projectLayers(ProjectStore& store, Language language)
     }
     out.push_back(unitLayer(store, kDistrictsLayer, UnitLevel::District, kGenerationPre2025,
                             pick(language, "Huyện, thành phố (2023)", "Districts (2023)"), language));
+    out.push_back(unitLayer(store, kOldCommunesLayer, UnitLevel::Commune, kGenerationPre2025,
+                            pick(language, "Xã, phường, thị trấn (2023)", "Communes, wards and townships (2023)"),
+                            language));
     out.push_back(unitLayer(store, kCommunesLayer, UnitLevel::Commune, kGeneration2025,
                             pick(language, "Xã, phường (2025)", "Communes and wards (2025)"), language));
     out.push_back(unitLayer(store, kProvinceLayer, UnitLevel::Province, {},
@@ -233,7 +247,48 @@ std::vector<ProjectLayer> projectLayers(ProjectStore& store, Language language)
         const auto* mem = dynamic_cast<const render::MemoryFeatureSource*>(l.source.get());
         return mem && mem->size() == 0;
     });
+    for (ProjectLayer& l : out) l.language = language;
+    if (saved == SavedSettings::Apply) applyLayerSettings(out, LayerSettingsStore(store.connection()).load());
     return out;
+}
+
+void applyLayerSettings(std::vector<ProjectLayer>& layers, const std::vector<LayerSetting>& settings)
+{
+    if (settings.empty()) return;
+    QHash<QString, const LayerSetting*> byKey;
+    for (const LayerSetting& s : settings) byKey.insert(s.key, &s);
+
+    // The layers with a setting, in the saved order.
+    std::vector<std::size_t> savedRows;
+    for (std::size_t i = 0; i < layers.size(); ++i)
+        if (byKey.contains(layers[i].key)) savedRows.push_back(i);
+    std::stable_sort(savedRows.begin(), savedRows.end(), [&](std::size_t a, std::size_t b) {
+        return byKey.value(layers[a].key)->position < byKey.value(layers[b].key)->position;
+    });
+    std::vector<std::size_t> order = savedRows;
+    // Each other layer right below the layer it follows by default (at the
+    // top when it comes first).
+    for (std::size_t i = 0; i < layers.size(); ++i) {
+        if (byKey.contains(layers[i].key)) continue;
+        std::size_t at = 0;
+        if (i > 0) {
+            const auto prev = std::find(order.begin(), order.end(), i - 1);
+            at = std::size_t(prev - order.begin()) + 1;
+        }
+        order.insert(order.begin() + std::ptrdiff_t(at), i);
+    }
+
+    std::vector<ProjectLayer> out;
+    out.reserve(layers.size());
+    for (std::size_t i : order) {
+        ProjectLayer l = std::move(layers[i]);
+        if (const LayerSetting* setting = byKey.value(l.key)) {
+            l.visible = setting->visible;
+            l.savedStyle = setting->style;
+        }
+        out.push_back(std::move(l));
+    }
+    layers = std::move(out);
 }
 
 } // namespace planmap::layers::project
