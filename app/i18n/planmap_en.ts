@@ -1,6 +1,355 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="vi">
+<context>
+    <name>DashboardData</name>
+    <message>
+        <source>NS TW</source>
+        <translation>Central budget</translation>
+    </message>
+    <message>
+        <source>NS tỉnh</source>
+        <translation>Provincial budget</translation>
+    </message>
+    <message>
+        <source>NS huyện</source>
+        <translation>District budget</translation>
+    </message>
+    <message>
+        <source>NS xã</source>
+        <translation>Commune budget</translation>
+    </message>
+    <message>
+        <source>Vốn tín dụng</source>
+        <translation>Credit</translation>
+    </message>
+    <message>
+        <source>Nguồn khác</source>
+        <translation>Other sources</translation>
+    </message>
+    <message>
+        <source>Mọi nguồn</source>
+        <translation>All sources</translation>
+    </message>
+    <message>
+        <source>ĐTPT</source>
+        <translation>investment</translation>
+    </message>
+    <message>
+        <source>sự nghiệp</source>
+        <translation>recurrent</translation>
+    </message>
+    <message>
+        <source>tổng</source>
+        <translation>total</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressImportText</name>
+    <message>
+        <source>Số liệu đang có: %1</source>
+        <translation>Figure in force: %1</translation>
+    </message>
+    <message>
+        <source>chỉ tiêu %1</source>
+        <translation>indicator %1</translation>
+    </message>
+    <message>
+        <source>Trang &apos;%1&apos;</source>
+        <translation>Sheet &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>dòng %1</source>
+        <translation>row %1</translation>
+    </message>
+    <message>
+        <source>cột %1</source>
+        <translation>column %1</translation>
+    </message>
+    <message>
+        <source>chỉ tiêu</source>
+        <translation>indicator</translation>
+    </message>
+    <message>
+        <source>đơn vị hành chính</source>
+        <translation>administrative unit</translation>
+    </message>
+    <message>
+        <source>giá trị</source>
+        <translation>value</translation>
+    </message>
+    <message>
+        <source>tử số</source>
+        <translation>numerator</translation>
+    </message>
+    <message>
+        <source>mẫu số</source>
+        <translation>denominator</translation>
+    </message>
+    <message>
+        <source>ngày số liệu</source>
+        <translation>as-of date</translation>
+    </message>
+    <message>
+        <source>nguồn số liệu</source>
+        <translation>data source</translation>
+    </message>
+    <message>
+        <source>ghi chú</source>
+        <translation>note</translation>
+    </message>
+    <message>
+        <source>huyện</source>
+        <translation>district</translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp %1 (%2)</source>
+        <translation>Cannot read the file %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Tiêu đề &apos;%1&apos; (cột %2) có ở nhiều cột: %3; hãy chọn cột theo chữ cái</source>
+        <translation>The header &apos;%1&apos; (%2 column) appears in several columns: %3; choose the column by its letter</translation>
+    </message>
+    <message>
+        <source>Không có cột nào có tiêu đề &apos;%1&apos; (cột %2)</source>
+        <translation>No column has the header &apos;%1&apos; (%2 column)</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy cột %1; hãy chọn cột trong phần ghép cột. Tiêu đề của bảng: %2</source>
+        <translation>No %1 column found; choose it in the column mapping. The table&apos;s header: %2</translation>
+    </message>
+    <message>
+        <source>(trống)</source>
+        <translation>(empty)</translation>
+    </message>
+    <message>
+        <source>Có giá trị nhưng không có chỉ tiêu</source>
+        <translation>A value without an indicator</translation>
+    </message>
+    <message>
+        <source>Không có chỉ tiêu &apos;%1&apos; (không trùng mã hay tên chỉ tiêu nào của kế hoạch)</source>
+        <translation>Unknown indicator &apos;%1&apos; (no indicator of the plan has this code or name)</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu &apos;%1&apos; trùng với nhiều chỉ tiêu (%2); hãy ghi mã chỉ tiêu</source>
+        <translation>Indicator &apos;%1&apos; matches several indicators (%2); write the indicator code</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; được nhận là chỉ tiêu %2 theo một phần tên; hãy kiểm tra</source>
+        <translation>&apos;%1&apos; was taken as indicator %2 by part of its name; check it</translation>
+    </message>
+    <message>
+        <source>Không có huyện &apos;%1&apos;</source>
+        <translation>Unknown district &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Không có đơn vị hành chính</source>
+        <translation>No administrative unit</translation>
+    </message>
+    <message>
+        <source>Không có đơn vị hành chính &apos;%1&apos;</source>
+        <translation>Unknown administrative unit &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>Đơn vị &apos;%1&apos; không còn hoặc chưa có hiệu lực vào ngày %2</source>
+        <translation>Unit &apos;%1&apos; is not in force on %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; không phải là số (%2)</source>
+        <translation>&apos;%1&apos; is not a number (%2)</translation>
+    </message>
+    <message>
+        <source>Giá trị âm (%1) không hợp lệ</source>
+        <translation>A negative value (%1) is not valid</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos;: chỉ tiêu này cần dạng tử số/mẫu số hợp lệ (ví dụ 174/181), hoặc một số duy nhất nếu không phải tỷ lệ</source>
+        <translation>&apos;%1&apos;: this indicator needs a valid numerator/denominator (e.g. 174/181), or a single number if it is not a ratio</translation>
+    </message>
+    <message>
+        <source>Cần cả tử số và mẫu số hợp lệ</source>
+        <translation>Both a valid numerator and denominator are needed</translation>
+    </message>
+    <message>
+        <source>Giá trị %1 vượt chỉ tiêu kế hoạch %2 (cảnh báo, vẫn nhập)</source>
+        <translation>Value %1 is above the planned target %2 (a warning; it is imported)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ %1 % lớn hơn 100 %</source>
+        <translation>Rate %1 % is above 100 %</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ %1 % có vẻ được ghi dạng thập phân; nếu ô hiển thị %2 %, hãy ghi %2</source>
+        <translation>Rate %1 % looks like a fraction; if the cell shows %2 %, write %2</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; được đọc là %2; nếu là %3 (dấu chấm phân cách hàng nghìn), hãy sửa ô</source>
+        <translation>&apos;%1&apos; was read as %2; if it means %3 (a thousands dot), fix the cell</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; được đọc là %2 (dấu chấm phân cách hàng nghìn)</source>
+        <translation>&apos;%1&apos; was read as %2 (a thousands dot)</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; không phải là ngày (dd/mm/yyyy)</source>
+        <translation>&apos;%1&apos; is not a date (dd/mm/yyyy)</translation>
+    </message>
+    <message>
+        <source>Không có ngày số liệu; hãy chọn cột ngày hoặc nhập ngày của báo cáo</source>
+        <translation>No as-of date; choose the date column or enter the report&apos;s date</translation>
+    </message>
+    <message>
+        <source>Không có giá trị</source>
+        <translation>No value</translation>
+    </message>
+    <message>
+        <source>Trùng dòng %1 (cùng chỉ tiêu, đơn vị, ngày và giá trị); bỏ qua dòng này</source>
+        <translation>Repeats row %1 (same indicator, unit, date and value); this row is ignored</translation>
+    </message>
+    <message>
+        <source>Dòng %1 đã có giá trị khác cho cùng chỉ tiêu, đơn vị và ngày %2</source>
+        <translation>Row %1 has another value for the same indicator, unit and date %2</translation>
+    </message>
+    <message>
+        <source>Bỏ qua: dòng đánh số cột</source>
+        <translation>Skipped: column-number row</translation>
+    </message>
+    <message>
+        <source>Bỏ qua: dòng tổng cộng (tổng được tính lại từ các thành phần)</source>
+        <translation>Skipped: totals row (totals are recomputed from their parts)</translation>
+    </message>
+    <message>
+        <source>Bỏ qua: không có giá trị</source>
+        <translation>Skipped: no value</translation>
+    </message>
+    <message>
+        <source>Bỏ qua: &apos;%1&apos; không có giá trị (tiêu đề mục hoặc chưa báo cáo)</source>
+        <translation>Skipped: &apos;%1&apos; has no value (a heading, or nothing reported)</translation>
+    </message>
+    <message>
+        <source>Bỏ qua: &apos;%1&apos; là một mục của kế hoạch, không phải chỉ tiêu</source>
+        <translation>Skipped: &apos;%1&apos; is a section of the plan, not an indicator</translation>
+    </message>
+    <message>
+        <source>Bỏ qua dòng</source>
+        <translation>Row skipped</translation>
+    </message>
+    <message>
+        <source>Không tìm thấy dòng nào có giá trị</source>
+        <translation>No rows with values were found</translation>
+    </message>
+    <message>
+        <source>Lỗi</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Cảnh báo</source>
+        <translation>Warning</translation>
+    </message>
+    <message>
+        <source>Thông tin</source>
+        <translation>Information</translation>
+    </message>
+    <message>
+        <source>Thêm mới</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Sửa số liệu</source>
+        <translation>Correction</translation>
+    </message>
+    <message>
+        <source>Không đổi (đã có)</source>
+        <translation>Unchanged (already there)</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressTools</name>
+    <message>
+        <source>Nhập báo cáo tiến độ…</source>
+        <translation>Import a progress report…</translation>
+    </message>
+    <message>
+        <source>Nhập số liệu tiến độ từ báo cáo của huyện (XLSX, ODS, CSV)</source>
+        <translation>Import progress figures from a district&apos;s report (XLSX, ODS, CSV)</translation>
+    </message>
+    <message>
+        <source>Bảng tổng hợp</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Biểu đồ tỷ lệ đạt theo dự án, theo huyện và vốn theo nguồn</source>
+        <translation>Charts of the percent achieved by project and by district, and of funding by source</translation>
+    </message>
+    <message>
+        <source>Xuất báo cáo tiến độ…</source>
+        <translation>Export the progress report…</translation>
+    </message>
+    <message>
+        <source>Báo cáo tiến độ của tỉnh hoặc một huyện (XLSX, CSV)</source>
+        <translation>The progress report of the province or one district (XLSX, CSV)</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>Xuất kết quả phân tích</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bảng tính Excel (*.xlsx);;GeoPackage (*.gpkg);;CSV, bảng chính (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không ghi được %1:
+%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoàn tác lần nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có lần nhập nào để hoàn tác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoàn tác lần nhập %1 (%2, vào %3)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã hoàn tác lần nhập %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập dữ liệu…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoàn tác lần nhập gần nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất lớp…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang đọc tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang kiểm tra</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang ghi vào dự án</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>  … và %1 dòng nữa</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
 <context>
     <name>main</name>
     <message>
@@ -12,6 +361,175 @@
 %1</source>
         <translation>Cannot open the project:
 %1</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::AnalysisLayerText</name>
+    <message>
+        <source> (kết quả minh họa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm nhu cầu của thôn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôn</source>
+        <translation type="unfinished">Hamlet</translation>
+    </message>
+    <message>
+        <source>Thứ hạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm nhu cầu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã (từ 01/7/2025)</source>
+        <translation type="unfinished">Commune (from 1 July 2025)</translation>
+    </message>
+    <message>
+        <source>Xã (trước 01/7/2025)</source>
+        <translation type="unfinished">Commune (before 1 July 2025)</translation>
+    </message>
+    <message>
+        <source>Huyện (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến chợ (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến trạm y tế (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến trường học (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến đường cứng hóa (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thành phần điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu minh họa</source>
+        <translation type="unfinished">Illustrative data</translation>
+    </message>
+    <message>
+        <source>Thôn theo vùng phục vụ của chợ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có chợ trong bán kính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có chợ trong bán kính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến chợ gần nhất (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số chợ trong bán kính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <source>Có</source>
+        <translation type="unfinished">Yes</translation>
+    </message>
+    <message>
+        <source>Chợ giả định</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm</source>
+        <translation type="unfinished">Points</translation>
+    </message>
+    <message>
+        <source>Số thôn được phục vụ thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diện tích rừng theo xã (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Diện tích rừng (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số lô</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::AnalysisPanel</name>
+    <message>
+        <source>Thôn khó tiếp cận dịch vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vùng phục vụ của chợ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diện tích rừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phân tích</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôn khó tiếp cận dịch vụ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoảng cách từ thôn đến chợ, trạm y tế, trường học, đường cứng hóa và điểm nhu cầu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vùng phục vụ của chợ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diện tích rừng được bảo vệ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::AnalysisRunBar</name>
+    <message>
+        <source>Chạy phân tích</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Đã hủy: không có kết quả mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không chạy được phân tích: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -42,6 +560,173 @@
     </message>
 </context>
 <context>
+    <name>planmap::gui::CatchmentPage</name>
+    <message>
+        <source>%1° Đ, %2° B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coi chợ theo kế hoạch (xây mới) là đã có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vùng phục vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bán kính phục vụ của chợ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đặt chợ giả định trên bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bấm nút rồi bấm vào bản đồ: xem ngay số thôn chưa có chợ mà chợ ở đó sẽ phục vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa điểm giả định</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chạy phân tích trước, rồi đặt một chợ giả định.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giả định: thêm một chợ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có kết quả.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chợ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lớp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số thôn trong bán kính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dân số các thôn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôn trong bán kính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã (từ 01/7/2025)</source>
+        <translation type="unfinished">Commune (from 1 July 2025)</translation>
+    </message>
+    <message>
+        <source>Khoảng cách (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôn</source>
+        <translation type="unfinished">Hamlet</translation>
+    </message>
+    <message>
+        <source>Huyện (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến chợ gần nhất (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dân số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chợ theo kế hoạch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số thôn được phục vụ thêm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chợ và thôn được phục vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôn chưa có chợ trong bán kính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vung_phuc_vu_cho</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa mở dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đọc được dữ liệu: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tính cho %1 thôn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bán kính %1 km: %2 chợ đang hoạt động; %3 thôn có chợ trong bán kính, &lt;b&gt;%4 thôn chưa có&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bấm «Đặt chợ giả định trên bản đồ», rồi bấm vào một điểm trên bản đồ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (minh họa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không vẽ được lớp kết quả: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chợ giả định (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đánh giá được điểm này: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chợ giả định tại %1 sẽ phục vụ thêm &lt;b&gt;%2&lt;/b&gt; thôn chưa có chợ (dân số %3).&lt;br&gt;Số thôn chưa có chợ trong bán kính: %4 → &lt;b&gt;%5&lt;/b&gt;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bấm vào bản đồ để đặt chợ giả định.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đổi được tọa độ điểm đã bấm: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>planmap::gui::CoordinateFormatter</name>
     <message>
         <source>B</source>
@@ -58,6 +743,289 @@
     <message>
         <source>T</source>
         <translation>W</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::DashboardWidget</name>
+    <message>
+        <source>Bảng tổng hợp tiến độ</source>
+        <translation>Progress dashboard</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu:</source>
+        <translation>Indicator:</translation>
+    </message>
+    <message>
+        <source>(*) Có số liệu minh họa (không phải số liệu thật): các cột đánh dấu * dựa trên số liệu minh họa.</source>
+        <translation>(*) Some figures are illustrative (not real data): bars marked * rest on illustrative figures.</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đạt chỉ tiêu theo dự án, toàn tỉnh (%)</source>
+        <translation>Percent of target by project, province (%)</translation>
+    </message>
+    <message>
+        <source>% đạt (bình quân các chỉ tiêu có số liệu)</source>
+        <translation>% achieved (mean over the indicators with figures)</translation>
+    </message>
+    <message>
+        <source>% chỉ tiêu kế hoạch (số chỉ tiêu có số liệu / có chỉ tiêu)</source>
+        <translation>% of the planned target (indicators with figures / with a target)</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đạt theo huyện (2023): chưa có chỉ tiêu giao cho huyện</source>
+        <translation>Percent of target by district (2023): no indicator is allocated to districts</translation>
+    </message>
+    <message>
+        <source>Tỷ lệ đạt theo huyện (2023), chỉ tiêu %1 (%)</source>
+        <translation>Percent of target by district (2023), indicator %1 (%)</translation>
+    </message>
+    <message>
+        <source>% đạt so với chỉ tiêu giao</source>
+        <translation>% of the allocated target</translation>
+    </message>
+    <message>
+        <source>Vốn ngân sách theo nguồn và tính chất: kế hoạch và giải ngân (triệu đồng)</source>
+        <translation>Budget funding by source and kind: planned and disbursed (million VND)</translation>
+    </message>
+    <message>
+        <source>Vốn ngân sách theo nguồn và tính chất (triệu đồng); chưa có số liệu giải ngân</source>
+        <translation>Budget funding by source and kind (million VND); no disbursement figures yet</translation>
+    </message>
+    <message>
+        <source>Kế hoạch vốn</source>
+        <translation>Planned</translation>
+    </message>
+    <message>
+        <source>Đã giải ngân</source>
+        <translation>Disbursed</translation>
+    </message>
+    <message>
+        <source>triệu đồng</source>
+        <translation>million VND</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ForestPage</name>
+    <message>
+        <source>Kiểm tra các lô rừng chồng lấn nhau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi nhận vào tiến độ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi diện tích theo từng chỉ tiêu và từng đơn vị vào sổ tiến độ của kế hoạch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diện tích rừng được bảo vệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diện tích trắc địa (WGS 84) của các lô rừng, chia theo xã (từ 01/7/2025) và huyện (2023), so với các chỉ tiêu rừng của kế hoạch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có kết quả.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kế hoạch (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tính từ bản đồ (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đạt (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số lô</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại rừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diện tích (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỷ lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chủ rừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo xã (từ 01/7/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo huyện (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lô rừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chồng lấn với lô</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Diện tích chồng lấn (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>So với chỉ tiêu kế hoạch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo loại rừng và chủ rừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo đơn vị hành chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lô chồng lấn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dien_tich_rung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa mở dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đọc được dữ liệu: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tính cho %1 lô rừng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xong.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 lô rừng, %2 ha (diện tích trắc địa).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cặp lô chồng lấn, %2 ha bị tính hai lần.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ha nằm ngoài mọi xã.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (không có trong kế hoạch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (năm %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (minh họa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không vẽ được lớp kết quả: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (ha)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi nhận diện tích rừng vào tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã (từ 01/7/2025)</source>
+        <translation type="unfinished">Commune (from 1 July 2025)</translation>
+    </message>
+    <message>
+        <source>Huyện (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Người ghi (không bắt buộc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sẽ ghi %1 mục tiến độ: diện tích (ha) của mỗi chỉ tiêu rừng có trong kế hoạch, cho mỗi đơn vị có diện tích.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kết quả tính từ dữ liệu minh họa: các mục sẽ được đánh dấu là minh họa.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi nhận</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Số liệu tính đến ngày:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi theo đơn vị:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Người ghi:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi nhận tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã ghi %1 mục tiến độ, tính đến ngày %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không ghi được tiến độ:
+%1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -124,6 +1092,525 @@
     </message>
 </context>
 <context>
+    <name>planmap::gui::IllustrativeBanner</name>
+    <message>
+        <source>KẾT QUẢ MINH HỌA: tính từ dữ liệu minh họa, không phải số liệu thật.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ImportIssueModel</name>
+    <message>
+        <source>Mức độ</source>
+        <translation>Severity</translation>
+    </message>
+    <message>
+        <source>Trang tính</source>
+        <translation>Sheet</translation>
+    </message>
+    <message>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Cột</source>
+        <translation>Column</translation>
+    </message>
+    <message>
+        <source>Nội dung</source>
+        <translation>Issue</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ImportPreviewMap</name>
+    <message>
+        <source>Không có hình để xem trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ImportPreviewModel</name>
+    <message>
+        <source>Dòng</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation>Indicator</translation>
+    </message>
+    <message>
+        <source>Đơn vị hành chính</source>
+        <translation>Administrative unit</translation>
+    </message>
+    <message>
+        <source>Giá trị</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Ngày số liệu</source>
+        <translation>As of</translation>
+    </message>
+    <message>
+        <source>Nguồn</source>
+        <translation>Source</translation>
+    </message>
+    <message>
+        <source>Sẽ ghi</source>
+        <translation>Will write</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ImportWizard</name>
+    <message>
+        <source>Nhập dữ liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiếp &gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; Quay lại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Chọn tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapefile, GeoPackage, GeoJSON, KML/KMZ, hoặc bảng CSV/XLSX có cột tọa độ hay cột mã xã.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lớp trong tệp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tự tìm (x, lon, kinh_do…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tự tìm (y, lat, vi_do…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cột X / kinh độ (bảng):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cột Y / vĩ độ (bảng):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cột mã xã (đặt dòng tại xã):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bảng không có tọa độ có thể dùng cột mã xã: mỗi dòng được đặt tại một điểm trong xã và được đánh dấu là vị trí gần đúng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xem trước</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra bảng mã chữ và hệ tọa độ: tên phải đọc được, các đối tượng phải nằm trong tỉnh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tự nhận biết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bảng mã chữ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hệ tọa độ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập vào đâu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Một lớp có sẵn (ghép các cột của tệp với các trường của lớp) hoặc một lớp tham chiếu mới.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lớp tham chiếu mới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lớp có sẵn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không lưu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên (mã):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiêu đề:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cách ghép đã lưu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu cách ghép với tên:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trường của lớp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểu</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>Cột của tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ qua các dòng có hình không dùng được (và liệt kê chúng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kiểm tra và nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mọi dòng được kiểm tra trước; hình không hợp lệ được sửa bằng MakeValid và liệt kê ở đây. Chưa có gì được ghi cho đến khi bấm Nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dừng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoàn tác lần nhập gần nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn tệp để nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dữ liệu bản đồ (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.csv *.xlsx *.ods);;Tất cả (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy tệp “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không có tọa độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhiều hệ tọa độ khớp; hệ phù hợp với Lạng Sơn đã được chọn sẵn — hãy xác nhận.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dòng, định dạng %2, lớp nguồn “%3”. Xem trước %4 dòng đầu (tọa độ đã đổi sang WGS 84).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vấn đề</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(không dùng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(không)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập vào lớp tham chiếu mới: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập vào lớp: %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số dòng: %1; dòng có vấn đề: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Sửa hình (MakeValid): %1
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Vấn đề:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Cảnh báo:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Ghi chú:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+Có dòng không nhập được: sửa tệp hoặc các lựa chọn rồi thử lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lần nhập %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã nhập.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã nhập %1 dòng mới, cập nhật %2 dòng vào lớp %3 (lần nhập %4).
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bảng mã chữ: %1
+Hệ tọa độ: %2
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dòng bị bỏ qua:
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã dừng; không có gì được ghi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã dừng việc nhập; dự án không thay đổi.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không nhập được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoàn tác lần nhập %1 (%2, vào %3)?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã hoàn tác lần nhập %1: bỏ %2 dòng, khôi phục %3 dòng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xóa lớp %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::IndicatorHistoryModel</name>
+    <message>
+        <source>Số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị / đối tượng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giá trị</source>
+        <translation type="unfinished">Value</translation>
+    </message>
+    <message>
+        <source>Ngày số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Văn bản nguồn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập lúc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Người nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>từ 2025</source>
+        <translation type="unfinished">from 1 July 2025 {2025?}</translation>
+    </message>
+    <message>
+        <source>trước 2025</source>
+        <translation type="unfinished">before 1 July 2025 {2025?}</translation>
+    </message>
+    <message>
+        <source>(rút số liệu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rút mục số %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang có hiệu lực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bị thay thế bởi mục số %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không rõ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bị rút bởi mục số %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bị thay thế bởi mục số %1 (%2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* Số liệu minh họa, không phải số liệu thật.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::LayerExportDialog</name>
+    <message>
+        <source>Xuất lớp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>EPSG:4326 (WGS 84); ví dụ EPSG:9215 cho VN-2000 Lạng Sơn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lớp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Định dạng:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hệ tọa độ:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>GeoPackage mang theo kiểu hiển thị của lớp (bảng layer_styles, QML và SLD): QGIS mở ra sẽ vẽ giống planmap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shapefile kèm .prj và .cpg UTF-8; tên trường bị cắt còn 10 ký tự.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>KML luôn ở WGS 84 (kinh độ/vĩ độ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>GeoJSON, tọa độ theo hệ đã chọn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CSV UTF-8: hình ở cột WKT, hoặc cột X/Y cho lớp điểm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bảng Excel: các thuộc tính, hình ở cột WKT hoặc X/Y cho lớp điểm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất lớp ra tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa chọn tệp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã xuất %1 đối tượng ra %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kèm kiểu hiển thị “%1” cho QGIS.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>planmap::gui::LayerPanel</name>
     <message>
         <source>Đưa lớp lên trên</source>
@@ -171,6 +1658,97 @@
     <message>
         <source>Không hiển thị ở tỉ lệ hiện tại</source>
         <translation>Not shown at the current scale</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::LinkEditor</name>
+    <message>
+        <source>Liên kết chỉ tiêu với đối tượng và đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã liên kết (lưu ngay vào dự án)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Lớp / cấp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu giao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm các đối tượng đang chọn trên bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bỏ liên kết đã chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn từ danh sách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lọc theo tên (không cần dấu)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liên kết các mục đã chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đối tượng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có (theo kế hoạch)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị được giao chỉ tiêu trong kế hoạch: không bỏ liên kết ở đây.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã thêm %1 liên kết (%2 mục đã có sẵn).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không liên kết được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa chọn đối tượng nào trên bản đồ (dùng công cụ Chọn, giữ Ctrl để chọn nhiều).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã bỏ %1 liên kết; %2 đơn vị được giao chỉ tiêu theo kế hoạch được giữ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã bỏ %1 liên kết.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không bỏ được liên kết: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -340,10 +1918,6 @@
         <translation>%1 — planmap</translation>
     </message>
     <message>
-        <source>Hệ tọa độ</source>
-        <translation>Coordinate system</translation>
-    </message>
-    <message>
         <source>Không chuyển được hệ tọa độ: %1</source>
         <translation>Cannot switch the coordinate system: %1</translation>
     </message>
@@ -352,8 +1926,8 @@
         <translation>Cannot read the related information: %1</translation>
     </message>
     <message>
-        <source>"%1" không có hình trên bản đồ (đơn vị cũ chưa có ranh giới).</source>
-        <translation>"%1" has no shape on the map (former unit without boundary).</translation>
+        <source>&quot;%1&quot; không có hình trên bản đồ (đơn vị cũ chưa có ranh giới).</source>
+        <translation>&quot;%1&quot; has no shape on the map (former unit without boundary).</translation>
     </message>
     <message>
         <source>Mở dự án</source>
@@ -393,6 +1967,34 @@
         <source>&amp;In ấn</source>
         <translation>&amp;Print</translation>
     </message>
+    <message>
+        <source>Xã, phường 2025 và ranh giới huyện 2023</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không ghi được thiết lập lớp vào dự án: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ đọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp dự án chỉ đọc: thay đổi kiểu hiển thị, thứ tự và bật/tắt lớp chỉ được giữ đến khi đóng dự án</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp dự án chỉ đọc: thay đổi về lớp bản đồ chỉ được giữ đến khi đóng dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã chuyển thiết lập lớp của phiên bản trước vào tệp dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang chuyển hệ tọa độ hiển thị…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::MapLayer</name>
@@ -403,6 +2005,1211 @@
     <message>
         <source>Không</source>
         <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::PlanPanel</name>
+    <message>
+        <source>cộng giá trị của các đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tỷ lệ: cộng riêng tử số và mẫu số của các đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tỷ lệ %: bình quân gia quyền khi mọi đơn vị có tử số, mẫu số; nếu không, chỉ tính nơi đã nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>điểm phần trăm: không cộng, chỉ tính nơi đã nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lấy giá trị lớn nhất của các đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không tổng hợp, chỉ tính nơi đã nhập</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tự báo cáo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tổng hợp từ cấp dưới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tìm nội dung, chỉ tiêu hoặc mã (DA04.1…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đánh giá đến</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tình trạng so với phần thời gian đã qua của năm kế hoạch tính đến ngày này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ hiện chỉ tiêu của đối tượng đang chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa chọn đối tượng trên bản đồ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* Số liệu minh họa (tự sinh để trình diễn), không phải số liệu thật.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập tiến độ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liên kết…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản đồ tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theo huyện (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theo xã (2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>giá trị đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đọc được kế hoạch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: chưa liên kết chỉ tiêu nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 chỉ tiêu (tô vàng).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Chọn một nội dung hoặc chỉ tiêu để xem chi tiết.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Căn cứ: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ trì: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu: %1 %2%3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (năm %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cách tổng hợp: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lũy kế đạt (toàn tỉnh): %1 %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, đến ngày %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tình trạng: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (đến %1 cần khoảng %2, tức %3 thời gian của năm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giải thích tổng hợp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nguồn số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>… và %1 đơn vị khác.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã cũ bị chia khi sắp xếp năm 2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liên kết: %1 đối tượng, %2 đơn vị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::PlanTools</name>
+    <message>
+        <source>Kế hoạch và tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bảng kế hoạch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhập tiến độ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liên kết chỉ tiêu với đối tượng…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản đồ tiến độ của chỉ tiêu đang chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn một chỉ tiêu trong bảng kế hoạch trước.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ẩn bản đồ tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hoàn tác nhập tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Làm lại nhập tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không vẽ lại được bản đồ tiến độ: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không làm lại được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không hoàn tác được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không vẽ được bản đồ tiến độ: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu chưa được giao cho đơn vị nào ở cấp này nên chưa tính được % đạt; thử &quot;giá trị đạt&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 đối tượng của lớp %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::PlanTreeModel</name>
+    <message>
+        <source>Đã đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đúng tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có nguy cơ chậm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chậm tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung / chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị tính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lũy kế đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tình trạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cơ quan chủ trì</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/%2 đạt hoặc đúng tiến độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Căn cứ: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đến ngày đánh giá cần đạt khoảng %1 (%2 thời gian của năm %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kế hoạch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>* Số liệu minh họa (tự sinh để trình diễn), không phải số liệu thật.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số liệu đến ngày %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::PrintDesigner</name>
+    <message>
+        <source>Khung bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chữ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chú giải</source>
+        <translation type="unfinished">Legend</translation>
+    </message>
+    <message>
+        <source>Thước tỷ lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mũi tên chỉ hướng bắc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bản đồ vị trí</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bảng chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú dữ liệu minh họa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thiết kế trang in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trang in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khổ ngang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khổ dọc</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dùng mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thay trang đang thiết kế bằng mẫu đã chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trang của:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Các trang in đã lưu trong dự án</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mở</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không mở được trang in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu vào dự án…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất trang…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất tập bản đồ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vị trí và kích thước (mm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trái</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rộng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cao</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Viền quanh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Có thể dùng {plan}, {program}, {province}, {unit}, {date}, {page}, {pages}, {scale}, {crs}, {sources}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cỡ chữ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đậm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giữa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phải</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Căn lề</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo đơn vị của trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa phạm vi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo bản đồ chính</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phạm vi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khóa theo bản đồ chính hiện tại</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vừa khung</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tỷ lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không</source>
+        <translation type="unfinished">No</translation>
+    </message>
+    <message>
+        <source>Lưới tọa độ (mét, VN-2000)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưới kinh vĩ độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tự động</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mét (lưới tọa độ) hoặc phút (lưới kinh vĩ độ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoảng lưới</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nhãn</source>
+        <translation type="unfinished">Labels</translation>
+    </message>
+    <message>
+        <source>Làm nổi đơn vị của trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Toàn tỉnh</source>
+        <translation type="unfinished">Whole province</translation>
+    </message>
+    <message>
+        <source> (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> phút</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trên trang: 1:%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không dùng được mẫu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có dự án để lưu trang in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dự án chỉ mở để đọc hoặc thuộc phiên bản cũ: không lưu được trang in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dự án không có trang in “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu trang in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tên trang in trong dự án:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã có trang in “%1”. Thay thế?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không lưu được trang in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dự án không có đơn vị nào cho tập bản đồ này.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang xuất tập bản đồ…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation type="unfinished">Cancel</translation>
+    </message>
+    <message>
+        <source>Xuất tập bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang xuất trang %1/%2…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã hủy xuất tập bản đồ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất trang in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Độ phân giải</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Định dạng theo phần mở rộng của tệp: .pdf (vector), .png, .svg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF (*.pdf);;Ảnh PNG (*.png);;SVG (*.svg)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không xuất được trang in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã ghi %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huyện, thành phố (2023) — %1 trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã, phường (2025) — %1 trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mỗi trang một</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Một tệp PDF nhiều trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mỗi trang một tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tập bản đồ chưa được xuất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã ghi %1 tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ in được dự án lưu trong tệp .planmap.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In ấn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thiết kế trang in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trang báo cáo A4, bản đồ treo tường A3, trang huyện/xã; xuất PDF, PNG, SVG và tập bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ProgressEntryDialog</name>
+    <message>
+        <source>Nhập tiến độ thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị hành chính</source>
+        <translation type="unfinished">Administrative units</translation>
+    </message>
+    <message>
+        <source>Đối tượng trên bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã hoặc tên: 20, 189, 06622, Xã Lộc Bình…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo ngày số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trước 01/7/2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Từ 01/7/2025</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nơi thực hiện</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ví dụ 1.234,5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giá trị lũy kế</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tử số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mẫu số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tử số / mẫu số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số liệu đến ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>số, ký hiệu văn bản: 125/BC-UBND</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Văn bản nguồn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôi sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lịch sử số liệu của chỉ tiêu (không mục nào bị xóa; mục sửa thay thế mục cũ):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sửa mục đã chọn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rút mục đã chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa chọn chỉ tiêu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tử số / mẫu số (trọng số, không bắt buộc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị tính: %1. </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số liệu là lũy kế đến ngày số liệu, không phải số tăng thêm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu không còn trong dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có đơn vị hành chính này trong dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không có đối tượng này trong dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị không còn (hoặc chưa) hiệu lực vào ngày số liệu; chọn đúng thế hệ đơn vị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa nhập giá trị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giá trị phải là một số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Giá trị không được âm.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cần nhập cả tử số và mẫu số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tử số không được lớn hơn mẫu số.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mẫu số phải lớn hơn 0.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu ý: giá trị vượt chỉ tiêu được giao.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lưu ý: tỷ lệ trên 100 %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngày số liệu không hợp lệ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không ghi được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa chọn đối tượng (chọn trên bản đồ hoặc liên kết đối tượng với chỉ tiêu).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa nhập đơn vị (mã hoặc tên).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” ứng với nhiều đơn vị; hãy nhập mã đơn vị.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không tìm thấy đơn vị “%1” (theo ngày số liệu hoặc thế hệ đã chọn).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1” không phải là số (ví dụ 1.234,5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã ghi mục số %1, thay thế mục số %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã ghi mục số %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mục số %1 không còn hiệu lực; hãy sửa mục đang có hiệu lực.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi bản sửa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang sửa mục số %1: bản sửa sẽ thay thế mục này, mục cũ vẫn được giữ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã rút mục số %1 (mục rút số %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không rút được mục số %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ProgressImportController</name>
+    <message>
+        <source>Chọn tệp báo cáo (XLSX, ODS hoặc CSV).</source>
+        <translation>Choose a report file (XLSX, ODS or CSV).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n lỗi: chưa thể nhập; hãy sửa tệp hoặc cách ghép cột (không có gì được ghi).</source>
+        <translation>
+            <numerusform>%n error: cannot import yet; fix the file or the column mapping (nothing is written).</numerusform>
+            <numerusform>%n errors: cannot import yet; fix the file or the column mapping (nothing is written).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sẽ ghi %1 dòng mới, sửa %2 dòng; %3 dòng không đổi (đã có cùng số liệu).</source>
+        <translation>Will write %1 new rows and correct %2; %3 rows unchanged (the same figures are already there).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n cảnh báo (vẫn nhập được).</source>
+        <translation>
+            <numerusform>%n warning (the file can still be imported).</numerusform>
+            <numerusform>%n warnings (the file can still be imported).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tệp này đã được nhập trước đây (lần nhập số %1): nhập lại không tính trùng, chỉ ghi những số liệu đã thay đổi.</source>
+        <translation>This file was imported before (import %1): importing it again does not count twice; only changed figures are written.</translation>
+    </message>
+    <message>
+        <source>Chưa chọn tệp.</source>
+        <translation>No file chosen.</translation>
+    </message>
+    <message>
+        <source>Tệp còn lỗi: không có gì được nhập.</source>
+        <translation>The file has errors: nothing was imported.</translation>
+    </message>
+    <message>
+        <source>Đã nhập: %1 dòng mới, %2 dòng sửa, %3 dòng không đổi.</source>
+        <translation>Imported: %1 new rows, %2 corrected, %3 unchanged.</translation>
+    </message>
+    <message>
+        <source>Đã hủy: không có số liệu nào được ghi.</source>
+        <translation>Cancelled: nothing was written.</translation>
+    </message>
+    <message>
+        <source>Không nhập được (không có gì được ghi): %1</source>
+        <translation>Could not import (nothing was written): %1</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ProgressImportDialog</name>
+    <message>
+        <source>Chỉ tiêu (mã hoặc tên):</source>
+        <translation>Indicator (code or name):</translation>
+    </message>
+    <message>
+        <source>Đơn vị hành chính:</source>
+        <translation>Administrative unit:</translation>
+    </message>
+    <message>
+        <source>Giá trị thực hiện:</source>
+        <translation>Value achieved:</translation>
+    </message>
+    <message>
+        <source>Ngày số liệu:</source>
+        <translation>As-of date:</translation>
+    </message>
+    <message>
+        <source>Nguồn số liệu:</source>
+        <translation>Data source:</translation>
+    </message>
+    <message>
+        <source>Nhập báo cáo tiến độ</source>
+        <translation>Import a progress report</translation>
+    </message>
+    <message>
+        <source>Báo cáo của huyện: XLSX, ODS hoặc CSV</source>
+        <translation>A district&apos;s report: XLSX, ODS or CSV</translation>
+    </message>
+    <message>
+        <source>Chọn tệp…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <source>Tệp:</source>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <source>Trang tính:</source>
+        <translation>Sheet:</translation>
+    </message>
+    <message>
+        <source>Ghép cột</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>ví dụ: Báo cáo tiến độ cấp huyện</source>
+        <translation>e.g. District progress report</translation>
+    </message>
+    <message>
+        <source>Lưu cách ghép với tên:</source>
+        <translation>Save the mapping as:</translation>
+    </message>
+    <message>
+        <source>Thông tin chung của báo cáo</source>
+        <translation>About the whole report</translation>
+    </message>
+    <message>
+        <source>mã hoặc tên huyện, ví dụ 180 hoặc Tràng Định</source>
+        <translation>district code or name, e.g. 180 or Tràng Định</translation>
+    </message>
+    <message>
+        <source>Huyện (tra tên xã):</source>
+        <translation>District (to find communes by name):</translation>
+    </message>
+    <message>
+        <source>khi bảng không có cột đơn vị</source>
+        <translation>when the table has no unit column</translation>
+    </message>
+    <message>
+        <source>Đơn vị của cả báo cáo:</source>
+        <translation>Unit of the whole report:</translation>
+    </message>
+    <message>
+        <source>Ngày báo cáo:</source>
+        <translation>Report date:</translation>
+    </message>
+    <message>
+        <source>ví dụ: Báo cáo số 123/BC-UBND</source>
+        <translation>e.g. Report 123/BC-UBND</translation>
+    </message>
+    <message>
+        <source>Văn bản nguồn:</source>
+        <translation>Source document:</translation>
+    </message>
+    <message>
+        <source>Số liệu minh họa (không phải số liệu thật)</source>
+        <translation>Illustrative figures (not real data)</translation>
+    </message>
+    <message>
+        <source>Xem trước</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Kiểm tra</source>
+        <translation>Checks</translation>
+    </message>
+    <message>
+        <source>Nhập là trọn gói: có lỗi thì không ghi gì. Nhập lại cùng một tệp không tính trùng: dòng đã có cùng số liệu được bỏ qua, dòng có số liệu khác được ghi thành bản sửa.</source>
+        <translation>An import is all or nothing: with any error nothing is written. Importing the same file again does not count twice: rows with the same figures are skipped, rows with other figures are written as corrections.</translation>
+    </message>
+    <message>
+        <source>Nhập</source>
+        <translation>Import</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Chọn báo cáo tiến độ</source>
+        <translation>Choose a progress report</translation>
+    </message>
+    <message>
+        <source>Bảng tính (*.xlsx *.ods *.csv);;Tất cả các tệp (*)</source>
+        <translation>Spreadsheets (*.xlsx *.ods *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>(tự nhận theo tiêu đề)</source>
+        <translation>(automatic, by header)</translation>
+    </message>
+    <message>
+        <source>Dùng cách ghép cột đã lưu &quot;%1&quot; (tiêu đề của bảng khớp).</source>
+        <translation>Using the saved column mapping &quot;%1&quot; (the table&apos;s header fits).</translation>
+    </message>
+    <message>
+        <source>Kiểm tra (%1)</source>
+        <translation>Checks (%1)</translation>
+    </message>
+    <message>
+        <source>Đang nhập báo cáo tiến độ…</source>
+        <translation>Importing the progress report…</translation>
+    </message>
+    <message>
+        <source>Hủy</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ProgressMapLayer</name>
+    <message>
+        <source>dưới 50 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>50 – 70 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>70 – 90 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>90 – dưới 100 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đạt 100 % trở lên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không có số liệu hoặc chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không có số liệu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theo huyện (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theo xã (2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>% đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>giá trị đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tiến độ %1: %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mã</source>
+        <translation type="unfinished">Code</translation>
+    </message>
+    <message>
+        <source>Tên</source>
+        <translation type="unfinished">Name</translation>
+    </message>
+    <message>
+        <source>Lũy kế đạt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chỉ tiêu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số liệu minh họa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú tổng hợp</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ReportExportDialog</name>
+    <message>
+        <source>Xuất báo cáo tiến độ</source>
+        <translation>Export the progress report</translation>
+    </message>
+    <message>
+        <source>Toàn tỉnh và các huyện</source>
+        <translation>The province and every district</translation>
+    </message>
+    <message>
+        <source>Phạm vi:</source>
+        <translation>Scope:</translation>
+    </message>
+    <message>
+        <source>Số liệu đến ngày:</source>
+        <translation>Figures up to:</translation>
+    </message>
+    <message>
+        <source>Excel (XLSX), tiếng Việt</source>
+        <translation>Excel (XLSX), in Vietnamese</translation>
+    </message>
+    <message>
+        <source>CSV (số liệu thô, cho xử lý tiếp)</source>
+        <translation>CSV (plain figures, for further processing)</translation>
+    </message>
+    <message>
+        <source>Định dạng:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Mỗi chỉ tiêu: kế hoạch, thực hiện, tỷ lệ đạt và tình trạng. Số liệu minh họa được đánh dấu.</source>
+        <translation>For each indicator: target, achieved, percent of target and status. Illustrative figures are flagged.</translation>
+    </message>
+    <message>
+        <source>Xuất…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Đã xuất %1 (%2 phần).</source>
+        <translation>Wrote %1 (%2 sections).</translation>
+    </message>
+    <message>
+        <source>Không xuất được báo cáo: %1</source>
+        <translation>Could not export the report: %1</translation>
+    </message>
+    <message>
+        <source>Lưu báo cáo tiến độ</source>
+        <translation>Save the progress report</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
     </message>
 </context>
 <context>
@@ -437,58 +3244,6 @@
 </context>
 <context>
     <name>planmap::gui::StoreProjectData</name>
-    <message>
-        <source>Mã</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <source>Tên</source>
-        <translation>Name</translation>
-    </message>
-    <message>
-        <source>Tên đầy đủ</source>
-        <translation>Full name</translation>
-    </message>
-    <message>
-        <source>Loại đơn vị</source>
-        <translation>Unit type</translation>
-    </message>
-    <message>
-        <source>Khu vực (I, II, III)</source>
-        <translation>Area (I, II, III)</translation>
-    </message>
-    <message>
-        <source>Đặc biệt khó khăn</source>
-        <translation>Extremely difficult</translation>
-    </message>
-    <message>
-        <source>An toàn khu</source>
-        <translation>Safe zone (ATK)</translation>
-    </message>
-    <message>
-        <source>Biên giới</source>
-        <translation>Border</translation>
-    </message>
-    <message>
-        <source>Dữ liệu minh họa</source>
-        <translation>Illustrative data</translation>
-    </message>
-    <message>
-        <source>Khu vực %1</source>
-        <translation>Area %1</translation>
-    </message>
-    <message>
-        <source>Xã (từ 01/7/2025)</source>
-        <translation>Commune (from 1 July 2025)</translation>
-    </message>
-    <message>
-        <source>Xã (trước 01/7/2025)</source>
-        <translation>Commune (before 1 July 2025)</translation>
-    </message>
-    <message>
-        <source>Nguồn</source>
-        <translation>Source</translation>
-    </message>
     <message>
         <source>Đơn vị hành chính từ 01/7/2025</source>
         <translation>Administrative unit from 1 July 2025</translation>
@@ -753,8 +3508,8 @@
         <translation>Choose a colour</translation>
     </message>
     <message>
-        <source>Chỉ lấy %1 giá trị đầu tiên; các giá trị khác vẽ bằng ký hiệu "Khác".</source>
-        <translation>Only the first %1 values are used; other values are drawn with the "Other" symbol.</translation>
+        <source>Chỉ lấy %1 giá trị đầu tiên; các giá trị khác vẽ bằng ký hiệu &quot;Khác&quot;.</source>
+        <translation>Only the first %1 values are used; other values are drawn with the &quot;Other&quot; symbol.</translation>
     </message>
     <message>
         <source>Không phân loại được: %1</source>
@@ -763,6 +3518,320 @@
     <message>
         <source>%1 đối tượng không có ký hiệu (không vẽ).</source>
         <translation>%1 features have no symbol (not drawn).</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::UnderservedModel</name>
+    <message>
+        <source>Chợ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trạm y tế</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trường học</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đường cứng hóa</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(không rõ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gần nhất: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hạng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôn</source>
+        <translation type="unfinished">Hamlet</translation>
+    </message>
+    <message>
+        <source>Xã (từ 01/7/2025)</source>
+        <translation type="unfinished">Commune (from 1 July 2025)</translation>
+    </message>
+    <message>
+        <source>Xã (trước 01/7/2025)</source>
+        <translation type="unfinished">Commune (before 1 July 2025)</translation>
+    </message>
+    <message>
+        <source>Huyện (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, đường thẳng (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, theo đường (km)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm nhu cầu (MINH HỌA)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm nhu cầu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoảng cách trắc địa (WGS 84) đến %1 gần nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoảng cách theo mạng đường giao thông, kể cả đoạn từ thôn ra đường; chữ đậm: khoảng cách dùng để tính điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tổng các thành phần điểm; chọn một dòng để xem cách tính</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::UnderservedPage</name>
+    <message>
+        <source>Chưa có kết quả. Đặt ngưỡng và trọng số rồi bấm «Chạy phân tích».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xuất…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi kết quả ra tệp Excel (.xlsx), GeoPackage (.gpkg) hoặc CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Huyện:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xã:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chọn một thôn trong bảng để xem điểm được tính thế nào.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo huyện (2023)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo xã (từ 01/7/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Theo xã (trước 01/7/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Số thôn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xa %1 quá ngưỡng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm trung bình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm cao nhất</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xếp hạng thôn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tổng hợp theo đơn vị</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>thon_kho_tiep_can</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngưỡng và trọng số theo dịch vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dịch vụ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ngưỡng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Trọng số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôn xa %1 gần nhất hơn ngưỡng này thì được cộng điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm cộng theo đối tượng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thôn/xã đặc biệt khó khăn (ĐBKK):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vùng dân tộc thiểu số khu vực III:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vùng dân tộc thiểu số khu vực II:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mỗi dịch vụ tối đa (× trọng số):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tính cả khoảng cách theo đường giao thông (khi các tuyến đường nối nhau)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tính điểm theo khoảng cách đường giao thông khi có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tính cả công trình theo kế hoạch (chợ mới, dự án chưa hoàn thành)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa mở dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đọc được dữ liệu: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đang tính cho %1 thôn…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xong: %1 thôn được xếp hạng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã đổi cách tính khoảng cách: bấm «Chạy phân tích» để tính lại.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã tính lại điểm với ngưỡng và trọng số mới (khoảng cách giữ nguyên).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chưa có kết quả.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 thôn; dịch vụ: %2 chợ, %3 trạm y tế, %4 trường học, %5 tuyến đường cứng hóa. Mạng đường: %6</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không vẽ được lớp kết quả: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tất cả</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (minh họa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(minh họa)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hạng %1 / %2 · điểm &lt;b&gt;%3&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thành phần</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chi tiết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm</source>
+        <translation type="unfinished">Points</translation>
+    </message>
+    <message>
+        <source>Không có thành phần nào: mọi dịch vụ trong ngưỡng.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tổng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khoảng cách</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 km đường thẳng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>; %1 km theo đường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ĐBKK: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không rõ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Khu vực dân tộc thiểu số: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dân số: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -3,6 +3,7 @@
 #include "store/SqlSupport.h"
 
 #include <array>
+#include <unordered_map>
 #include <cmath>
 #include <utility>
 
@@ -382,6 +383,43 @@ std::vector<Disbursement> Funding::latest(std::int64_t lineId, const std::option
                         "WHERE funding_line_id = ?"
                       + (asOf ? " AND as_of <= ?" : "") + ") ranked WHERE newest = 1 ORDER BY unit_id, feature_id",
                   lineId, asOf);
+}
+
+std::optional<double> FundingProgress::percentDisbursed() const
+{
+    if (!(line.amountMillionVnd > 0)) return std::nullopt;
+    return 100.0 * disbursedMillionVnd / line.amountMillionVnd;
+}
+
+std::vector<FundingProgress> Funding::progress(const std::optional<Date>& asOf)
+{
+    std::vector<FundingProgress> result;
+    std::unordered_map<std::int64_t, std::size_t> indexOf;
+    for (FundingLine& line : allLines()) {
+        indexOf.emplace(line.id, result.size());
+        FundingProgress p;
+        p.illustrative = line.illustrative;
+        p.line = std::move(line);
+        result.push_back(std::move(p));
+    }
+    for (FundingProgress& p : result) {
+        // Each line's own disbursements count in it and in every line above it.
+        for (const Disbursement& d : latest(p.line.id, asOf)) {
+            std::optional<std::int64_t> at = p.line.id;
+            std::size_t guard = 0;
+            while (at && guard++ <= result.size()) {
+                const auto it = indexOf.find(*at);
+                if (it == indexOf.end()) break;
+                FundingProgress& up = result[it->second];
+                up.disbursedMillionVnd += d.amountMillionVnd.value_or(0);
+                ++up.disbursements;
+                if (!up.asOf || d.asOf > *up.asOf) up.asOf = d.asOf;
+                up.illustrative = up.illustrative || d.illustrative;
+                at = up.line.parentId;
+            }
+        }
+    }
+    return result;
 }
 
 } // namespace planmap::layers

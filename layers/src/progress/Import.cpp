@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <set>
 #include <unordered_map>
@@ -250,6 +251,23 @@ bool ImportMappings::remove(std::string_view name)
 // ---------------------------------------------------------------------------------------------
 // Issues and previews
 
+namespace {
+
+ImportIssue newIssue(IssueSeverity severity, IssueKind kind, std::string sheet, std::int64_t row, std::string column,
+                     std::string message)
+{
+    ImportIssue i;
+    i.severity = severity;
+    i.kind = kind;
+    i.sheet = std::move(sheet);
+    i.row = row;
+    i.column = std::move(column);
+    i.message = std::move(message);
+    return i;
+}
+
+} // namespace
+
 std::string ImportIssue::text() const
 {
     std::string out;
@@ -299,7 +317,8 @@ std::string lowerExtension(const std::filesystem::path& file)
     return ext;
 }
 
-Grid readGrid(const std::filesystem::path& file, const std::optional<std::string>& sheet)
+Grid readGrid(const std::filesystem::path& file, const std::optional<std::string>& sheet,
+              std::size_t maxRows = std::numeric_limits<std::size_t>::max())
 {
     geo::ReaderOptions options;
     options.autoDetectGeometryColumns = false;
@@ -316,7 +335,7 @@ Grid readGrid(const std::filesystem::path& file, const std::optional<std::string
     geo::VectorLayer layer = sheet ? reader.layer(*sheet) : reader.layer(0);
     grid.sheet = layer.name();
     geo::Feature feature;
-    while (layer.next(feature)) {
+    while (grid.cells.size() < maxRows && layer.next(feature)) {
         std::vector<std::string> row;
         row.reserve(feature.values.size());
         for (const auto& v : feature.values) row.push_back(trim(geo::toString(v)));
@@ -412,6 +431,7 @@ HeaderResult findHeader(const Grid& grid, ImportMapping& mapping, std::vector<Im
     struct Found {
         int column = -1;
         std::optional<std::size_t> row;
+        std::vector<std::string> columns; ///< several columns carry the header
     };
     auto find = [&](const std::string& spec, std::string& error) -> Found {
         const std::string key = searchKey(spec);
@@ -424,15 +444,19 @@ HeaderResult findHeader(const Grid& grid, ImportMapping& mapping, std::vector<Im
         if (columns.size() == 1) {
             std::size_t row = 0;
             for (const auto& h : hits) row = std::max(row, h.first);
-            return {hits.front().second, row};
+            return {hits.front().second, row, {}};
         }
         if (columns.size() > 1) {
+            Found several;
             std::string list;
-            for (int c : columns) list += (list.empty() ? "" : ", ") + columnLetters(c);
+            for (int c : columns) {
+                list += (list.empty() ? "" : ", ") + columnLetters(c);
+                several.columns.push_back(columnLetters(c));
+            }
             error = "the header '" + spec + "' appears in columns " + list + "; map the column by its letter";
-            return {};
+            return several;
         }
-        if (auto letters = columnFromLetters(trim(spec))) return {*letters, std::nullopt};
+        if (auto letters = columnFromLetters(trim(spec))) return {*letters, std::nullopt, {}};
         return {};
     };
 
@@ -480,7 +504,11 @@ HeaderResult findHeader(const Grid& grid, ImportMapping& mapping, std::vector<Im
             found = find(*explicitSpec, error);
             if (found.column < 0) {
                 if (error.empty()) error = "no column with the header '" + *explicitSpec + "'";
-                issues.push_back({IssueSeverity::Error, IssueKind::MissingColumn, grid.sheet, 0, "", "mapping of " + std::string(f.name) + ": " + error});
+                ImportIssue& i = issues.emplace_back(newIssue(IssueSeverity::Error, IssueKind::MissingColumn, grid.sheet, 0, "",
+                                                                 "mapping of " + std::string(f.name) + ": " + error));
+                i.field = f.name;
+                i.cellText = *explicitSpec;
+                i.candidates = found.columns;
                 continue;
             }
         } else {
@@ -500,8 +528,11 @@ HeaderResult findHeader(const Grid& grid, ImportMapping& mapping, std::vector<Im
                     mapping.*f.member = candidate;
                     break;
                 }
-                issues.push_back({IssueSeverity::Error, IssueKind::MissingColumn, grid.sheet, 0, "",
-                                  "column of " + name + ": " + candidateError});
+                ImportIssue& i = issues.emplace_back(newIssue(IssueSeverity::Error, IssueKind::MissingColumn, grid.sheet,
+                                                                 0, "", "column of " + name + ": " + candidateError));
+                i.field = name;
+                i.cellText = candidate;
+                i.candidates = found.columns;
                 break;
             }
             if (found.column < 0) continue;
@@ -537,11 +568,17 @@ HeaderResult findHeader(const Grid& grid, ImportMapping& mapping, std::vector<Im
 
     auto missing = [&](const std::string& what, const std::string& hint) {
         std::string seen;
+        std::vector<std::string> headers;
         for (std::size_t c = 0; c < grid.width; ++c)
-            if (!result.headerNames[c].empty())
-                seen += (seen.empty() ? "" : "; ") + columnLetters(static_cast<int>(c)) + " = " + result.headerNames[c];
-        issues.push_back({IssueSeverity::Error, IssueKind::MissingColumn, grid.sheet, 0, "",
-                          "no " + what + " column found (" + hint + "); the header reads: " + (seen.empty() ? "(nothing)" : seen)});
+            if (!result.headerNames[c].empty()) {
+                headers.push_back(columnLetters(static_cast<int>(c)) + " = " + result.headerNames[c]);
+                seen += (seen.empty() ? "" : "; ") + headers.back();
+            }
+        ImportIssue& i = issues.emplace_back(newIssue(IssueSeverity::Error, IssueKind::MissingColumn, grid.sheet, 0, "",
+                                                         "no " + what + " column found (" + hint + "); the header reads: "
+                                                             + (seen.empty() ? "(nothing)" : seen)));
+        i.field = what;
+        i.candidates = std::move(headers);
     };
     if (result.columns.indicator < 0 && needIndicatorColumn && !mapping.indicatorColumn)
         missing("indicator", "map it with indicator=HEADER, or give one indicator for every row");
@@ -603,6 +640,7 @@ struct IndicatorIndex {
         std::optional<std::string> warning;
         std::optional<std::string> error;
         IssueKind kind = IssueKind::Other;
+        std::vector<std::string> candidates; ///< ambiguous: the codes it could be
     };
 
     Match match(const std::string& text) const
@@ -623,7 +661,10 @@ struct IndicatorIndex {
                     return m;
                 }
                 std::string list;
-                for (std::size_t i : it->second) list += (list.empty() ? "" : ", ") + indicators[i].code;
+                for (std::size_t i : it->second) {
+                    list += (list.empty() ? "" : ", ") + indicators[i].code;
+                    m.candidates.push_back(indicators[i].code);
+                }
                 m.error = "indicator name '" + text + "' is ambiguous: " + list + "; use the code";
                 m.kind = IssueKind::AmbiguousIndicator;
                 return m;
@@ -651,7 +692,10 @@ struct IndicatorIndex {
             m.error = "unknown indicator '" + text + "' (no indicator has this code or name)";
         } else {
             std::string list;
-            for (const Entry* e : partial) list += (list.empty() ? "" : ", ") + e->code;
+            for (const Entry* e : partial) {
+                list += (list.empty() ? "" : ", ") + e->code;
+                m.candidates.push_back(e->code);
+            }
             m.error = "indicator '" + text + "' matches several indicators (" + list + "); use the code";
         }
         return m;
@@ -661,15 +705,18 @@ struct IndicatorIndex {
 // ---------------------------------------------------------------------------------------------
 // The entries in force, by natural key
 
+/// Days since 1970-01-01 (dates compare and hash as integers, without text).
+int dayNumber(Date d) { return static_cast<int>(std::chrono::sys_days(d).time_since_epoch().count()); }
+
 struct NaturalKey {
     std::int64_t indicator, unit;
-    std::string asOf;
+    int day;
     bool operator==(const NaturalKey&) const = default;
 };
 struct NaturalKeyHash {
     std::size_t operator()(const NaturalKey& k) const
     {
-        return std::hash<std::int64_t>()(k.indicator * 1000003 + k.unit) ^ (std::hash<std::string>()(k.asOf) << 1);
+        return std::hash<std::int64_t>()((k.indicator * 1000003 + k.unit) * 100003 + k.day);
     }
 };
 struct InForce {
@@ -687,7 +734,9 @@ std::unordered_map<NaturalKey, InForce, NaturalKeyHash> entriesInForce(Connectio
     for (std::int64_t indicator : indicators) {
         s->bindInt(1, indicator);
         while (s->step()) {
-            NaturalKey key{indicator, s->columnInt(1), s->columnText(2)};
+            const auto asOf = tryParseIsoDate(s->columnText(2));
+            if (!asOf) continue; // the schema keeps as_of a date
+            NaturalKey key{indicator, s->columnInt(1), dayNumber(*asOf)};
             InForce e{s->columnInt(0), s->optionalDouble(3), s->optionalDouble(4), s->optionalDouble(5), s->columnText(6)};
             auto it = map.find(key);
             if (it == map.end()) map.emplace(std::move(key), std::move(e));
@@ -713,7 +762,7 @@ void decideActions(Connection& c, std::vector<PlannedRow>& rows)
         r.existingEntryId.reset();
         r.existingValue.reset();
         r.action = PlannedAction::Append;
-        const auto it = inForce.find(NaturalKey{r.indicatorId, r.unitId, toIsoDate(r.asOf)});
+        const auto it = inForce.find(NaturalKey{r.indicatorId, r.unitId, dayNumber(r.asOf)});
         if (it == inForce.end()) continue;
         const InForce& e = it->second;
         r.existingEntryId = e.id;
@@ -741,7 +790,8 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
         preview.sha256 = ImportBatches::sha256OfFile(file);
         grid = readGrid(file, mapping.sheet);
     } catch (const std::exception& e) {
-        issues.push_back({IssueSeverity::Error, IssueKind::CannotRead, mapping.sheet.value_or(""), 0, "", e.what()});
+        issues.push_back(newIssue(IssueSeverity::Error, IssueKind::CannotRead, mapping.sheet.value_or(""), 0, "", e.what()));
+        issues.back().cellText = file.filename().string();
         return preview;
     }
     preview.sheet = grid.sheet;
@@ -750,9 +800,22 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
 
     HeaderResult header = findHeader(grid, mapping, issues);
     preview.columns = header.described;
+    for (std::size_t c = 0; c < header.headerNames.size(); ++c) {
+        const std::string& h = header.headerNames[c];
+        preview.headers.push_back(columnLetters(static_cast<int>(c)) + (h.empty() ? "" : " (" + h + ")"));
+    }
     if (header.firstDataRow < grid.rowNumbers.size()) preview.firstDataRow = grid.rowNumbers[header.firstDataRow];
     if (preview.hasErrors()) return preview;
     const Columns& col = header.columns;
+    auto fieldOf = [&col = header.columns](int c) -> std::string {
+        if (c < 0) return {};
+        const std::pair<int, const char*> fields[] = {{col.indicator, "indicator"}, {col.unit, "unit"}, {col.value, "value"},
+                                                      {col.numerator, "numerator"}, {col.denominator, "denominator"},
+                                                      {col.date, "date"}, {col.source, "source"}, {col.note, "note"}};
+        for (const auto& [column, name] : fields)
+            if (column == c) return name;
+        return {};
+    };
     auto columnName = [&](int c) {
         if (c < 0) return std::string();
         const std::string& h = header.headerNames[static_cast<std::size_t>(c)];
@@ -768,7 +831,9 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
             scope = units.resolve(*mapping.district, makeDate(2025, 6, 30), std::string(kGenerationPre2025), std::nullopt,
                                   UnitLevel::District).id;
         } catch (const std::exception& e) {
-            issues.push_back({IssueSeverity::Error, IssueKind::UnknownUnit, grid.sheet, 0, "", std::string("district: ") + e.what()});
+            issues.push_back(newIssue(IssueSeverity::Error, IssueKind::UnknownUnit, grid.sheet, 0, "", std::string("district: ") + e.what()));
+            issues.back().field = "district";
+            issues.back().cellText = *mapping.district;
             return preview;
         }
     }
@@ -776,8 +841,11 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
     if (mapping.indicator) {
         const auto m = indicators.match(*mapping.indicator);
         if (!m.entry) {
-            issues.push_back({IssueSeverity::Error, IssueKind::UnknownIndicator, grid.sheet, 0, "",
-                              m.error.value_or("'" + *mapping.indicator + "' is not an indicator")});
+            issues.push_back(newIssue(IssueSeverity::Error, m.entry || m.heading ? IssueKind::UnknownIndicator : m.kind, grid.sheet, 0, "",
+                              m.error.value_or("'" + *mapping.indicator + "' is not an indicator")));
+            issues.back().field = "indicator";
+            issues.back().cellText = *mapping.indicator;
+            issues.back().candidates = m.candidates;
             return preview;
         }
         constantIndicator = m.entry;
@@ -808,20 +876,29 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
         const std::int64_t rowNumber = grid.rowNumbers[r];
         const auto& cells = grid.cells[r];
         auto cell = [&](int c) -> const std::string& { return grid.cell(r, c); };
-        auto issue = [&](IssueSeverity severity, IssueKind kind, int c, std::string message) {
-            issues.push_back({severity, kind, sheet, rowNumber, columnName(c), std::move(message)});
+        std::string rowIndicator, rowUnit; // known so far, for the issues
+        auto issue = [&](IssueSeverity severity, IssueKind kind, int c, std::string message) -> ImportIssue& {
+            ImportIssue& i = issues.emplace_back(newIssue(severity, kind, sheet, rowNumber, columnName(c), std::move(message)));
+            i.field = fieldOf(c);
+            i.indicatorCode = rowIndicator;
+            i.unitName = rowUnit;
+            return i;
         };
-        auto skip = [&](std::string why) { issue(IssueSeverity::Info, IssueKind::SkippedRow, -1, "skipped: " + why); };
+        auto skip = [&](SkipReason reason, std::string why, const std::string& text = {}) {
+            ImportIssue& i = issue(IssueSeverity::Info, IssueKind::SkippedRow, -1, "skipped: " + why);
+            i.skip = reason;
+            i.cellText = text;
+        };
 
         const bool blank = std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return s.empty(); });
         if (blank) continue;
         if (std::all_of(cells.begin(), cells.end(), [](const std::string& s) { return isNumberingCell(s); })
             && (col.indicator < 0 || !hasLetter(searchKey(cell(col.indicator))))) {
-            skip("column-number row");
+            skip(SkipReason::ColumnNumbers, "column-number row");
             continue;
         }
         if (std::any_of(cells.begin(), cells.end(), [](const std::string& s) { return isTotalsMarker(searchKey(s)); })) {
-            skip("totals row (totals are recomputed from their parts)");
+            skip(SkipReason::Totals, "totals row (totals are recomputed from their parts)");
             continue;
         }
         const std::string& valueText = cell(col.value);
@@ -829,7 +906,8 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
         const std::string& denText = cell(col.denominator);
         const std::string indicatorText = col.indicator >= 0 ? cell(col.indicator) : std::string();
         if (valueText.empty() && numText.empty() && denText.empty()) {
-            skip(indicatorText.empty() ? "no value" : "no value (heading or nothing reported): '" + indicatorText + "'");
+            skip(SkipReason::NoValue, indicatorText.empty() ? "no value" : "no value (heading or nothing reported): '" + indicatorText + "'",
+                 indicatorText);
             continue;
         }
 
@@ -844,16 +922,20 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
             if (it == indicatorCache.end()) it = indicatorCache.emplace(indicatorText, indicators.match(indicatorText)).first;
             const auto& m = it->second;
             if (m.heading) {
-                skip("'" + indicatorText + "' is plan node " + *m.heading + ", not an indicator");
+                skip(SkipReason::NotAnIndicator, "'" + indicatorText + "' is plan node " + *m.heading + ", not an indicator", indicatorText);
                 continue;
             }
             if (!m.entry) {
-                issue(IssueSeverity::Error, m.kind, col.indicator, *m.error);
+                ImportIssue& i = issue(IssueSeverity::Error, m.kind, col.indicator, *m.error);
+                i.cellText = indicatorText;
+                i.candidates = m.candidates;
                 continue;
             }
-            if (m.warning) issue(IssueSeverity::Warning, m.kind, col.indicator, *m.warning);
             ind = m.entry;
+            rowIndicator = ind->code;
+            if (m.warning) issue(IssueSeverity::Warning, m.kind, col.indicator, *m.warning).cellText = indicatorText;
         }
+        rowIndicator = ind->code;
 
         bool rowOk = true;
         // Date.
@@ -863,13 +945,14 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
                 asOf = *d;
             } else {
                 issue(IssueSeverity::Error, IssueKind::BadDate, col.date,
-                      "'" + cell(col.date) + "' is not a date (dd/mm/yyyy or yyyy-mm-dd)");
+                      "'" + cell(col.date) + "' is not a date (dd/mm/yyyy or yyyy-mm-dd)")
+                    .cellText = cell(col.date);
                 rowOk = false;
             }
         } else if (mapping.asOf) {
             asOf = *mapping.asOf;
         } else {
-            issue(IssueSeverity::Error, IssueKind::MissingDate, col.date, "no as-of date");
+            issue(IssueSeverity::Error, IssueKind::MissingDate, col.date, "no as-of date").field = "date";
             rowOk = false;
         }
 
@@ -878,10 +961,12 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
         if (rowOk) {
             const std::string unitText = col.unit >= 0 && !cell(col.unit).empty() ? cell(col.unit) : mapping.unit.value_or("");
             if (unitText.empty()) {
-                issue(IssueSeverity::Error, IssueKind::UnknownUnit, col.unit, "no unit");
+                issue(IssueSeverity::Error, IssueKind::UnknownUnit, col.unit, "no unit").field = "unit";
                 rowOk = false;
             } else {
-                const std::string cacheKey = unitText + "|" + toIsoDate(asOf);
+                std::string cacheKey = unitText;
+                cacheKey += '|';
+                cacheKey += std::to_string(dayNumber(asOf));
                 auto it = unitCache.find(cacheKey);
                 if (it == unitCache.end()) {
                     std::pair<const AdminUnit*, std::string> resolved{nullptr, {}};
@@ -894,11 +979,15 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
                 }
                 if (!it->second.first) {
                     const bool notInForce = it->second.second.find("in force") != std::string::npos;
-                    issue(IssueSeverity::Error, notInForce ? IssueKind::UnitNotInForce : IssueKind::UnknownUnit,
-                          col.unit >= 0 && !cell(col.unit).empty() ? col.unit : -1, it->second.second);
+                    ImportIssue& i = issue(IssueSeverity::Error, notInForce ? IssueKind::UnitNotInForce : IssueKind::UnknownUnit,
+                                           col.unit >= 0 && !cell(col.unit).empty() ? col.unit : -1, it->second.second);
+                    i.field = "unit";
+                    i.cellText = unitText;
+                    i.date = asOf;
                     rowOk = false;
                 } else {
                     unit = it->second.first;
+                    rowUnit = unit->fullName.value_or(unit->name);
                 }
             }
         }
@@ -908,7 +997,7 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
         auto number = [&](const std::string& text, int c, const char* what) -> std::optional<double> {
             const auto parsed = detail::parseNumber(text);
             if (!parsed) {
-                issue(IssueSeverity::Error, IssueKind::NotANumber, c, "'" + text + "' is not a number (" + what + ")");
+                issue(IssueSeverity::Error, IssueKind::NotANumber, c, "'" + text + "' is not a number (" + what + ")").cellText = text;
                 return std::nullopt;
             }
             if (grid.typedCells) {
@@ -917,14 +1006,19 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
                 if (parsed->thousandsGuess && text.find(',') == std::string::npos && dot != std::string::npos
                     && text.find('.', dot + 1) == std::string::npos) {
                     const double asDecimal = std::strtod(text.c_str(), nullptr);
-                    issue(IssueSeverity::Warning, IssueKind::ThousandsGuess, c,
-                          "read '" + text + "' as " + numberPlain(asDecimal) + "; if it means "
-                              + numberPlain(parsed->value) + " (Vietnamese thousands dot), fix the cell");
+                    ImportIssue& i = issue(IssueSeverity::Warning, IssueKind::ThousandsGuess, c,
+                                           "read '" + text + "' as " + numberPlain(asDecimal) + "; if it means "
+                                               + numberPlain(parsed->value) + " (Vietnamese thousands dot), fix the cell");
+                    i.cellText = text;
+                    i.number = asDecimal;
+                    i.limit = parsed->value;
                     return asDecimal;
                 }
             } else if (parsed->thousandsGuess) {
-                issue(IssueSeverity::Warning, IssueKind::ThousandsGuess, c,
-                      "read '" + text + "' as " + numberPlain(parsed->value) + " (Vietnamese thousands dot)");
+                ImportIssue& i = issue(IssueSeverity::Warning, IssueKind::ThousandsGuess, c,
+                                       "read '" + text + "' as " + numberPlain(parsed->value) + " (Vietnamese thousands dot)");
+                i.cellText = text;
+                i.number = parsed->value;
             }
             return parsed->value;
         };
@@ -942,14 +1036,16 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
                 } else {
                     issue(IssueSeverity::Error, IssueKind::RatioFormat, col.value,
                           "'" + valueText + "' is a fraction but indicator " + ind->code + " (" + std::string(toString(ind->spec.aggregation))
-                              + ") takes a single number");
+                              + ") takes a single number")
+                        .cellText = valueText;
                     rowOk = false;
                 }
             } else if (auto v = number(valueText, col.value, "value")) {
                 if (ind->spec.aggregation == Aggregation::Ratio && numText.empty()) {
                     issue(IssueSeverity::Error, IssueKind::RatioFormat, col.value,
                           "indicator " + ind->code + " is a ratio (e.g. 174/181): write numerator/denominator, or map the "
-                          "numerator and denominator columns");
+                          "numerator and denominator columns")
+                        .cellText = valueText;
                     rowOk = false;
                 } else {
                     value = v;
@@ -985,8 +1081,12 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
                         || c.kind == CheckKind::BadDenominator               ? IssueKind::RatioFormat
                 : c.kind == CheckKind::MissingValue                          ? IssueKind::MissingValue
                                                                              : IssueKind::Other;
-            issue(c.error ? IssueSeverity::Error : IssueSeverity::Warning, kind, col.value >= 0 ? col.value : col.numerator,
-                  c.message + " (indicator " + ind->code + ", " + unit->fullName.value_or(unit->name) + ")");
+            ImportIssue& i = issue(c.error ? IssueSeverity::Error : IssueSeverity::Warning, kind,
+                                   col.value >= 0 ? col.value : col.numerator,
+                                   c.message + " (indicator " + ind->code + ", " + unit->fullName.value_or(unit->name) + ")");
+            i.cellText = !valueText.empty() ? valueText : numText;
+            i.number = detail::comparableValue(ind->spec, {value, numerator, denominator});
+            if (kind == IssueKind::AboveTarget) i.limit = targetOf(*ind, *unit);
             checkError = checkError || c.error;
         }
         if (checkError) continue;
@@ -996,7 +1096,8 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
             if (target && *target > 1.0)
                 issue(IssueSeverity::Warning, IssueKind::LooksLikeFraction, col.value,
                       "a rate of " + numberPlain(*value) + "% looks like a fraction; if the cell shows "
-                          + numberPlain(*value * 100) + "%, write " + numberPlain(*value * 100));
+                          + numberPlain(*value * 100) + "%, write " + numberPlain(*value * 100))
+                    .number = *value;
         }
 
         PlannedRow planned;
@@ -1012,18 +1113,21 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
         planned.source = col.source >= 0 && !cell(col.source).empty() ? std::optional(cell(col.source)) : mapping.source;
         if (col.note >= 0 && !cell(col.note).empty()) planned.note = cell(col.note);
 
-        const NaturalKey key{ind->id, unit->id, toIsoDate(asOf)};
+        const NaturalKey key{ind->id, unit->id, dayNumber(asOf)};
         if (const auto it = seen.find(key); it != seen.end()) {
             const PlannedRow& first = preview.rows[it->second];
             const bool same = sameNumber(first.value, value) && sameNumber(first.numerator, numerator)
                 && sameNumber(first.denominator, denominator);
             if (same) {
                 issue(IssueSeverity::Warning, IssueKind::DuplicateRow, -1,
-                      "repeats row " + std::to_string(first.row) + " (same indicator, unit, date and value); ignored");
+                      "repeats row " + std::to_string(first.row) + " (same indicator, unit, date and value); ignored")
+                    .otherRow = first.row;
             } else {
-                issue(IssueSeverity::Error, IssueKind::ConflictingRow, -1,
-                      "row " + std::to_string(first.row) + " has another value for " + ind->code + " at "
-                          + unit->fullName.value_or(unit->name) + " on " + toIsoDate(asOf));
+                ImportIssue& i = issue(IssueSeverity::Error, IssueKind::ConflictingRow, -1,
+                                       "row " + std::to_string(first.row) + " has another value for " + ind->code + " at "
+                                           + unit->fullName.value_or(unit->name) + " on " + toIsoDate(asOf));
+                i.otherRow = first.row;
+                i.date = asOf;
             }
             continue;
         }
@@ -1031,7 +1135,7 @@ ImportPreview ProgressImporter::preview(const std::filesystem::path& file, const
         preview.rows.push_back(std::move(planned));
     }
     if (preview.rows.empty() && !preview.hasErrors())
-        issues.push_back({IssueSeverity::Warning, IssueKind::Other, sheet, 0, "", "no rows with values were found"});
+        issues.push_back(newIssue(IssueSeverity::Warning, IssueKind::NoRows, sheet, 0, "", "no rows with values were found"));
     decideActions(connection, preview.rows);
     return preview;
 }
@@ -1102,6 +1206,7 @@ ImportResult ProgressImporter::apply(const ImportPreview& previewIn, const Impor
         // every insert, which makes SQLite several times slower.
         const std::size_t chunk = std::max<std::size_t>(1, options.chunkSize);
         const std::string enteredAt = toIsoTimestamp(nowUtc());
+        std::unordered_map<int, std::string> dateTexts; // a report has few dates: format each once
         auto insert = connection.cached(
             "INSERT INTO progress_entries (indicator_id, unit_id, value, numerator, denominator, as_of, source_document, "
             "author, entered_at, note, supersedes_id, import_batch_id, illustrative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
@@ -1113,7 +1218,9 @@ ImportResult ProgressImporter::apply(const ImportPreview& previewIn, const Impor
                 insert->bindOptionalDouble(3, e.value);
                 insert->bindOptionalDouble(4, e.numerator);
                 insert->bindOptionalDouble(5, e.denominator);
-                insert->bindText(6, toIsoDate(e.asOf));
+                auto day = dateTexts.find(dayNumber(e.asOf));
+                if (day == dateTexts.end()) day = dateTexts.emplace(dayNumber(e.asOf), toIsoDate(e.asOf)).first;
+                insert->bindText(6, day->second);
                 insert->bindOptionalText(7, e.sourceDocument);
                 insert->bindOptionalText(8, e.author);
                 insert->bindText(9, enteredAt);
@@ -1126,7 +1233,12 @@ ImportResult ProgressImporter::apply(const ImportPreview& previewIn, const Impor
             } catch (...) {
                 rethrowWithContext("row " + std::to_string(rowNumbers[i]));
             }
-            if (options.onProgress && ((i + 1) % chunk == 0 || i + 1 == entries.size())) options.onProgress(i + 1);
+            if ((i + 1) % chunk == 0 || i + 1 == entries.size()) {
+                if (options.onProgress) options.onProgress(i + 1);
+                if (options.isCancelled && options.isCancelled())
+                    throw ImportCancelled(previewIn.file.string() + ": import cancelled after " + std::to_string(i + 1)
+                                          + " rows; nothing imported");
+            }
         }
         store_.imports().finish(batch, static_cast<std::int64_t>(entries.size()), ImportStatus::Completed,
                                 "sheet '" + previewIn.sheet + "'; mapping " + previewIn.mapping.signature() + "; appended "
@@ -1134,10 +1246,70 @@ ImportResult ProgressImporter::apply(const ImportPreview& previewIn, const Impor
                                     + ", unchanged " + std::to_string(result.unchanged));
         transaction.commit();
         result.batchId = batch;
+    } catch (const ImportCancelled&) {
+        throw; // already says so; the transaction was rolled back
     } catch (...) {
         rethrowWithContext(previewIn.file.string() + ": nothing imported");
     }
     return result;
+}
+
+std::vector<std::string> sheetNames(const std::filesystem::path& file)
+{
+    geo::ReaderOptions options;
+    options.autoDetectGeometryColumns = false;
+    options.inferCsvTypes = false;
+    return geo::VectorReader(file, options).layerNames();
+}
+
+std::optional<ImportMapping> ImportMappings::proposeFor(const std::filesystem::path& file,
+                                                        const std::optional<std::string>& sheet)
+{
+    constexpr std::size_t kScanRows = 40; // as findHeader()
+    std::vector<std::string> sheets;
+    try {
+        sheets = sheetNames(file);
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+    std::map<std::string, std::set<std::string>> keysOfSheet; // sheet → keys of its first rows' cells
+    auto keysOf = [&](const std::optional<std::string>& name) -> const std::set<std::string>* {
+        const std::string wanted = name.value_or(sheets.empty() ? std::string() : sheets.front());
+        if (std::find(sheets.begin(), sheets.end(), wanted) == sheets.end()) return nullptr;
+        auto it = keysOfSheet.find(wanted);
+        if (it == keysOfSheet.end()) {
+            std::set<std::string> keys;
+            try {
+                const Grid grid = readGrid(file, wanted, kScanRows);
+                for (const auto& row : grid.cells)
+                    for (const auto& cell : row)
+                        if (!cell.empty()) keys.insert(searchKey(cell));
+            } catch (const std::exception&) {
+            }
+            it = keysOfSheet.emplace(wanted, std::move(keys)).first;
+        }
+        return &it->second;
+    };
+    std::optional<ImportMapping> best;
+    std::size_t bestMatched = 0;
+    for (ImportMapping& m : list()) {
+        const std::set<std::string>* keys = keysOf(m.sheet ? m.sheet : sheet);
+        if (!keys || keys->empty()) continue;
+        std::size_t matched = 0;
+        bool fits = true;
+        for (const auto& f : kFields) {
+            if (!f.column) continue;
+            const auto& spec = m.*f.member;
+            if (!spec) continue;
+            if (keys->contains(searchKey(*spec))) ++matched;
+            else if (!columnFromLetters(trim(*spec))) fits = false;
+        }
+        if (fits && matched > bestMatched) {
+            bestMatched = matched;
+            best = std::move(m);
+        }
+    }
+    return best;
 }
 
 ImportResult ProgressImporter::run(const std::filesystem::path& file, const ImportMapping& mapping, const ImportOptions& options)

@@ -60,6 +60,19 @@ struct Disbursement {
     bool illustrative = false;
 };
 
+/// A funding line with what has been disbursed against it.
+struct FundingProgress {
+    FundingLine line;
+    /// The newest cumulative disbursement in force of every unit/feature of
+    /// the line, summed, plus the disbursed amounts of the lines under it.
+    double disbursedMillionVnd = 0;
+    int disbursements = 0;        ///< disbursements counted (the line's and its sub-lines')
+    std::optional<Date> asOf;     ///< the newest of them
+    bool illustrative = false;    ///< the line or a disbursement counted is illustrative
+    /// 100·disbursed/amount; unset for a line of 0.
+    std::optional<double> percentDisbursed() const;
+};
+
 class Funding {
 public:
     explicit Funding(Connection& connection) : connection_(connection) {}
@@ -88,6 +101,9 @@ public:
     std::vector<Disbursement> current(std::int64_t lineId);
     /// The newest disbursement in force per unit/feature of a line, as of a date when given.
     std::vector<Disbursement> latest(std::int64_t lineId, const std::optional<Date>& asOf = std::nullopt);
+    /// Every line (allLines() order) with what was disbursed as of a date
+    /// (every disbursement in force when unset).
+    std::vector<FundingProgress> progress(const std::optional<Date>& asOf = std::nullopt);
 
 private:
     std::int64_t appendOne(const Disbursement& d);

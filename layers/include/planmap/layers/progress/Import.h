@@ -99,6 +99,10 @@ struct ImportMapping {
 const std::vector<std::string>& defaultHeaders(std::string_view field);
 
 /// Saved mappings (table progress_import_mappings), reused from one report to the next.
+/// The sheets of a spreadsheet (one "sheet" for a CSV file). Throws what
+/// geo::VectorReader throws for a file it cannot open.
+std::vector<std::string> sheetNames(const std::filesystem::path& file);
+
 class ImportMappings {
 public:
     explicit ImportMappings(Connection& connection) : connection_(connection) {}
@@ -108,6 +112,13 @@ public:
     std::vector<ImportMapping> list();
     /// True when there was one.
     bool remove(std::string_view name);
+    /// The saved mapping that fits a file best: its sheet (when it names
+    /// one) exists, and every column it names by header text is found in the
+    /// sheet's first rows (as preview() finds headers). Among those, the one
+    /// naming the most headers. Reads only the first rows of the file.
+    /// nullopt when none fits or the file cannot be read.
+    std::optional<ImportMapping> proposeFor(const std::filesystem::path& file,
+                                            const std::optional<std::string>& sheet = std::nullopt);
 
 private:
     Connection& connection_;
@@ -118,8 +129,11 @@ enum class IssueSeverity { Error, Warning, Info };
 enum class IssueKind {
     CannotRead, MissingColumn, UnknownIndicator, AmbiguousIndicator, PartialMatch, UnknownUnit, UnitNotInForce,
     NotANumber, Negative, RatioFormat, AboveTarget, AbovePercent, LooksLikeFraction, ThousandsGuess, BadDate,
-    MissingDate, MissingValue, DuplicateRow, ConflictingRow, SkippedRow, Other
+    MissingDate, MissingValue, DuplicateRow, ConflictingRow, SkippedRow, NoRows, Other
 };
+
+/// Why a row was skipped (IssueKind::SkippedRow).
+enum class SkipReason { None, ColumnNumbers, Totals, NoValue, NotAnIndicator };
 
 struct ImportIssue {
     IssueSeverity severity = IssueSeverity::Error;
@@ -128,6 +142,20 @@ struct ImportIssue {
     std::int64_t row = 0;     ///< as the spreadsheet numbers it; 0: the whole sheet
     std::string column;       ///< "E (Thực hiện)"; empty: the whole row
     std::string message;      ///< English
+
+    // What the issue is about, for a UI that words it itself (in Vietnamese):
+    // every field that applies to the kind is set.
+    std::string field;        ///< mapping field: "indicator", "unit", "value", "numerator", "denominator", "date", "district"
+    std::string cellText;     ///< the text at fault (cell, mapping value or header)
+    std::string indicatorCode;///< the row's indicator when known
+    std::string unitName;     ///< the row's unit when known
+    std::optional<double> number; ///< the value read (AboveTarget, Negative, AbovePercent, LooksLikeFraction, ThousandsGuess)
+    std::optional<double> limit;  ///< AboveTarget: the target; ThousandsGuess: the other reading
+    std::int64_t otherRow = 0;    ///< DuplicateRow, ConflictingRow: the earlier row
+    std::optional<Date> date;     ///< UnitNotInForce, ConflictingRow: the row's date
+    std::vector<std::string> candidates; ///< AmbiguousIndicator, MissingColumn (several columns): the choices
+    SkipReason skip = SkipReason::None;
+
     /// "sheet 'Huyện Tràng Định', row 9, column E (Thực hiện): 'abc' is not a number"
     std::string text() const;
 };
@@ -163,6 +191,9 @@ struct ImportPreview {
     std::vector<PlannedRow> rows;
     std::vector<ImportIssue> issues;
     std::vector<std::int64_t> earlierBatches;  ///< completed imports of the same file (same sha256)
+    /// Every column of the sheet: "E (Kết quả thực hiện / Thực hiện)", or the
+    /// letter alone without header text (to offer in a column mapping).
+    std::vector<std::string> headers;
 
     bool hasErrors() const;
     std::size_t count(PlannedAction action) const;
@@ -180,10 +211,19 @@ private:
     std::vector<ImportIssue> issues_;
 };
 
+/// Thrown by apply() when ImportOptions::isCancelled said so: nothing was written.
+class ImportCancelled : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
 struct ImportOptions {
     std::optional<std::string> author;
     /// Called after every chunk of rows written, with the count so far (inside the transaction).
     std::function<void(std::size_t written)> onProgress;
+    /// Asked after every chunk (after onProgress): true rolls the import
+    /// back and apply() throws ImportCancelled.
+    std::function<bool()> isCancelled;
     std::size_t chunkSize = 2000;
 };
 
