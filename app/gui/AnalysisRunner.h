@@ -1,0 +1,56 @@
+#pragma once
+
+#include "planmap/layers/analysis/AnalysisRun.h"
+
+#include <QObject>
+#include <QString>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <thread>
+
+namespace planmap::gui {
+
+namespace analysis = layers::analysis;
+
+/// Runs one analysis at a time on a background thread and reports back on
+/// the UI thread: progress (stage and fraction), then exactly one of
+/// finished, cancelled or failed. The work gets a RunControl whose progress
+/// callback forwards to progressed() and whose cancel flag cancel() sets.
+///
+/// The work must not touch widgets nor the project store: load the inputs
+/// before start() on the UI thread and hand them to the work by value.
+class AnalysisRunner : public QObject {
+    Q_OBJECT
+public:
+    explicit AnalysisRunner(QObject* parent = nullptr);
+    /// Cancels a running analysis and waits for its thread.
+    ~AnalysisRunner() override;
+
+    /// Starts `work` on a new thread. Returns false (and does nothing) if an
+    /// analysis is already running.
+    bool start(std::function<void(const analysis::RunControl&)> work);
+    /// Asks the running analysis to stop (it throws AnalysisCancelled soon after).
+    void cancel();
+    bool isRunning() const { return running_; }
+    /// Blocks until the running analysis (if any) has reported its end
+    /// (tests; processes queued events while waiting).
+    void waitForFinished();
+
+signals:
+    void progressed(const QString& stage, double fraction);
+    void finished();
+    void cancelled();
+    void failed(const QString& message);
+
+private:
+    void onThreadDone(int outcome, const QString& message);
+    void join();
+
+    std::thread thread_;
+    std::shared_ptr<std::atomic<bool>> cancel_;
+    bool running_ = false;
+};
+
+} // namespace planmap::gui
