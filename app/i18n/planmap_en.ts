@@ -294,16 +294,17 @@
     <name>QObject</name>
     <message>
         <source>Xuất kết quả phân tích</source>
-        <translation type="unfinished"></translation>
+        <translation>Export analysis result</translation>
     </message>
     <message>
         <source>Bảng tính Excel (*.xlsx);;GeoPackage (*.gpkg);;CSV, bảng chính (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel workbook (*.xlsx);;GeoPackage (*.gpkg);;CSV, main table (*.csv)</translation>
     </message>
     <message>
         <source>Không ghi được %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not write %1:
+%2</translation>
     </message>
     <message>
         <source>Hoàn tác lần nhập</source>
@@ -367,169 +368,169 @@
     <name>planmap::gui::AnalysisLayerText</name>
     <message>
         <source> (kết quả minh họa)</source>
-        <translation type="unfinished"></translation>
+        <translation> (illustrative result)</translation>
     </message>
     <message>
         <source>Điểm nhu cầu của thôn</source>
-        <translation type="unfinished"></translation>
+        <translation>Village need score</translation>
     </message>
     <message>
         <source>Thôn</source>
-        <translation type="unfinished">Hamlet</translation>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Thứ hạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank</translation>
     </message>
     <message>
         <source>Điểm nhu cầu</source>
-        <translation type="unfinished"></translation>
+        <translation>Need score</translation>
     </message>
     <message>
         <source>Xã (từ 01/7/2025)</source>
-        <translation type="unfinished">Commune (from 1 July 2025)</translation>
+        <translation>Commune (from 1 July 2025)</translation>
     </message>
     <message>
         <source>Xã (trước 01/7/2025)</source>
-        <translation type="unfinished">Commune (before 1 July 2025)</translation>
+        <translation>Commune (before 1 July 2025)</translation>
     </message>
     <message>
         <source>Huyện (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation>District (2023)</translation>
     </message>
     <message>
         <source>Đến chợ (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>To market (km)</translation>
     </message>
     <message>
         <source>Đến trạm y tế (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>To health station (km)</translation>
     </message>
     <message>
         <source>Đến trường học (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>To school (km)</translation>
     </message>
     <message>
         <source>Đến đường cứng hóa (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>To hardened road (km)</translation>
     </message>
     <message>
         <source>Thành phần điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Score breakdown</translation>
     </message>
     <message>
         <source>Dữ liệu minh họa</source>
-        <translation type="unfinished">Illustrative data</translation>
+        <translation>Illustrative data</translation>
     </message>
     <message>
         <source>Thôn theo vùng phục vụ của chợ</source>
-        <translation type="unfinished"></translation>
+        <translation>Villages by market catchment</translation>
     </message>
     <message>
         <source>Chưa có chợ trong bán kính</source>
-        <translation type="unfinished"></translation>
+        <translation>No market within the radius</translation>
     </message>
     <message>
         <source>Có chợ trong bán kính</source>
-        <translation type="unfinished"></translation>
+        <translation>Market within the radius</translation>
     </message>
     <message>
         <source>Đến chợ gần nhất (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>To nearest market (km)</translation>
     </message>
     <message>
         <source>Số chợ trong bán kính</source>
-        <translation type="unfinished"></translation>
+        <translation>Markets within the radius</translation>
     </message>
     <message>
         <source>Không</source>
-        <translation type="unfinished">No</translation>
+        <translation>No</translation>
     </message>
     <message>
         <source>Có</source>
-        <translation type="unfinished">Yes</translation>
+        <translation>Yes</translation>
     </message>
     <message>
         <source>Chợ giả định</source>
-        <translation type="unfinished"></translation>
+        <translation>What-if market</translation>
     </message>
     <message>
         <source>Điểm</source>
-        <translation type="unfinished">Points</translation>
+        <translation>Point</translation>
     </message>
     <message>
         <source>Số thôn được phục vụ thêm</source>
-        <translation type="unfinished"></translation>
+        <translation>Villages newly served</translation>
     </message>
     <message>
         <source>Diện tích rừng theo xã (ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>Forest area by commune (ha)</translation>
     </message>
     <message>
         <source>Mã</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Diện tích rừng (ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>Forest area (ha)</translation>
     </message>
     <message>
         <source>Số lô</source>
-        <translation type="unfinished"></translation>
+        <translation>Plots</translation>
     </message>
 </context>
 <context>
     <name>planmap::gui::AnalysisPanel</name>
     <message>
         <source>Thôn khó tiếp cận dịch vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Underserved villages</translation>
     </message>
     <message>
         <source>Vùng phục vụ của chợ</source>
-        <translation type="unfinished"></translation>
+        <translation>Market catchments</translation>
     </message>
     <message>
         <source>Diện tích rừng</source>
-        <translation type="unfinished"></translation>
+        <translation>Forest area</translation>
     </message>
     <message>
         <source>Phân tích</source>
-        <translation type="unfinished"></translation>
+        <translation>Analyses</translation>
     </message>
     <message>
         <source>Thôn khó tiếp cận dịch vụ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Underserved villages…</translation>
     </message>
     <message>
         <source>Khoảng cách từ thôn đến chợ, trạm y tế, trường học, đường cứng hóa và điểm nhu cầu</source>
-        <translation type="unfinished"></translation>
+        <translation>Distances from villages to markets, health stations, schools and hardened roads, and need scores</translation>
     </message>
     <message>
         <source>Vùng phục vụ của chợ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Market catchments…</translation>
     </message>
     <message>
         <source>Diện tích rừng được bảo vệ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Protected forest area…</translation>
     </message>
 </context>
 <context>
     <name>planmap::gui::AnalysisRunBar</name>
     <message>
         <source>Chạy phân tích</source>
-        <translation type="unfinished"></translation>
+        <translation>Run analysis</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Đã hủy: không có kết quả mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancelled: no new result.</translation>
     </message>
     <message>
         <source>Không chạy được phân tích: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>The analysis failed: %1</translation>
     </message>
 </context>
 <context>
@@ -563,167 +564,167 @@
     <name>planmap::gui::CatchmentPage</name>
     <message>
         <source>%1° Đ, %2° B</source>
-        <translation type="unfinished"></translation>
+        <translation>%1° E, %2° N</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> km</translation>
     </message>
     <message>
         <source>Coi chợ theo kế hoạch (xây mới) là đã có</source>
-        <translation type="unfinished"></translation>
+        <translation>Count planned (new) markets as existing</translation>
     </message>
     <message>
         <source>Vùng phục vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Catchment</translation>
     </message>
     <message>
         <source>Bán kính phục vụ của chợ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Market service radius:</translation>
     </message>
     <message>
         <source>Đặt chợ giả định trên bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>Place a what-if market on the map</translation>
     </message>
     <message>
         <source>Bấm nút rồi bấm vào bản đồ: xem ngay số thôn chưa có chợ mà chợ ở đó sẽ phục vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Press the button, then click the map: see at once how many villages without a market a market there would serve</translation>
     </message>
     <message>
         <source>Xóa điểm giả định</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the what-if point</translation>
     </message>
     <message>
         <source>Chạy phân tích trước, rồi đặt một chợ giả định.</source>
-        <translation type="unfinished"></translation>
+        <translation>Run the analysis first, then place a what-if market.</translation>
     </message>
     <message>
         <source>Giả định: thêm một chợ</source>
-        <translation type="unfinished"></translation>
+        <translation>What if: one more market</translation>
     </message>
     <message>
         <source>Chưa có kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>No result yet.</translation>
     </message>
     <message>
         <source>Xuất…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>Chợ</source>
-        <translation type="unfinished"></translation>
+        <translation>Market</translation>
     </message>
     <message>
         <source>Lớp</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer</translation>
     </message>
     <message>
         <source>Số thôn trong bán kính</source>
-        <translation type="unfinished"></translation>
+        <translation>Villages within the radius</translation>
     </message>
     <message>
         <source>Dân số các thôn</source>
-        <translation type="unfinished"></translation>
+        <translation>Population of the villages</translation>
     </message>
     <message>
         <source>Thôn trong bán kính</source>
-        <translation type="unfinished"></translation>
+        <translation>Village within the radius</translation>
     </message>
     <message>
         <source>Xã (từ 01/7/2025)</source>
-        <translation type="unfinished">Commune (from 1 July 2025)</translation>
+        <translation>Commune (from 1 July 2025)</translation>
     </message>
     <message>
         <source>Khoảng cách (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>Distance (km)</translation>
     </message>
     <message>
         <source>Thôn</source>
-        <translation type="unfinished">Hamlet</translation>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Huyện (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation>District (2023)</translation>
     </message>
     <message>
         <source>Đến chợ gần nhất (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>To nearest market (km)</translation>
     </message>
     <message>
         <source>Dân số</source>
-        <translation type="unfinished"></translation>
+        <translation>Population</translation>
     </message>
     <message>
         <source>Chợ theo kế hoạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned markets</translation>
     </message>
     <message>
         <source>Số thôn được phục vụ thêm</source>
-        <translation type="unfinished"></translation>
+        <translation>Villages newly served</translation>
     </message>
     <message>
         <source>Chợ và thôn được phục vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Markets and villages served</translation>
     </message>
     <message>
         <source>Thôn chưa có chợ trong bán kính</source>
-        <translation type="unfinished"></translation>
+        <translation>Villages without a market within the radius</translation>
     </message>
     <message>
         <source>vung_phuc_vu_cho</source>
-        <translation type="unfinished"></translation>
+        <translation>market_catchments</translation>
     </message>
     <message>
         <source>Chưa mở dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>No project is open.</translation>
     </message>
     <message>
         <source>Không đọc được dữ liệu: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the data: %1</translation>
     </message>
     <message>
         <source>Đang tính cho %1 thôn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing for %1 villages…</translation>
     </message>
     <message>
         <source>Xong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done.</translation>
     </message>
     <message>
         <source>Bán kính %1 km: %2 chợ đang hoạt động; %3 thôn có chợ trong bán kính, &lt;b&gt;%4 thôn chưa có&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Radius %1 km: %2 markets in service; %3 villages have a market within the radius, &lt;b&gt;%4 villages do not&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Bấm «Đặt chợ giả định trên bản đồ», rồi bấm vào một điểm trên bản đồ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Press “Place a what-if market on the map”, then click a point on the map.</translation>
     </message>
     <message>
         <source> (minh họa)</source>
-        <translation type="unfinished"></translation>
+        <translation> (illustrative)</translation>
     </message>
     <message>
         <source>Không vẽ được lớp kết quả: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not draw the result layer: %1</translation>
     </message>
     <message>
         <source>Chợ giả định (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>What-if market (%1)</translation>
     </message>
     <message>
         <source>Không đánh giá được điểm này: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not evaluate this point: %1</translation>
     </message>
     <message>
         <source>Chợ giả định tại %1 sẽ phục vụ thêm &lt;b&gt;%2&lt;/b&gt; thôn chưa có chợ (dân số %3).&lt;br&gt;Số thôn chưa có chợ trong bán kính: %4 → &lt;b&gt;%5&lt;/b&gt;.</source>
-        <translation type="unfinished"></translation>
+        <translation>A market at %1 would serve &lt;b&gt;%2&lt;/b&gt; more villages without a market (population %3).&lt;br&gt;Villages without a market within the radius: %4 → &lt;b&gt;%5&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Bấm vào bản đồ để đặt chợ giả định.</source>
-        <translation type="unfinished"></translation>
+        <translation>Click the map to place the what-if market.</translation>
     </message>
     <message>
         <source>Không đổi được tọa độ điểm đã bấm: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not convert the clicked point: %1</translation>
     </message>
 </context>
 <context>
@@ -808,224 +809,225 @@
     <name>planmap::gui::ForestPage</name>
     <message>
         <source>Kiểm tra các lô rừng chồng lấn nhau</source>
-        <translation type="unfinished"></translation>
+        <translation>Check for overlapping forest plots</translation>
     </message>
     <message>
         <source>Ghi nhận vào tiến độ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record as progress…</translation>
     </message>
     <message>
         <source>Ghi diện tích theo từng chỉ tiêu và từng đơn vị vào sổ tiến độ của kế hoạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the area of each indicator and unit to the plan’s progress log</translation>
     </message>
     <message>
         <source>Xuất…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>Diện tích rừng được bảo vệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Protected forest area</translation>
     </message>
     <message>
         <source>Diện tích trắc địa (WGS 84) của các lô rừng, chia theo xã (từ 01/7/2025) và huyện (2023), so với các chỉ tiêu rừng của kế hoạch.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geodesic (WGS 84) area of the forest plots, split by commune (from 1 July 2025) and district (2023), compared with the plan’s forest indicators.</translation>
     </message>
     <message>
         <source>Chưa có kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>No result yet.</translation>
     </message>
     <message>
         <source>Mã chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator code</translation>
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator</translation>
     </message>
     <message>
         <source>Kế hoạch (ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>Target (ha)</translation>
     </message>
     <message>
         <source>Tính từ bản đồ (ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>From the map (ha)</translation>
     </message>
     <message>
         <source>Đạt (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>Achieved (%)</translation>
     </message>
     <message>
         <source>Số lô</source>
-        <translation type="unfinished"></translation>
+        <translation>Plots</translation>
     </message>
     <message>
         <source>Loại rừng</source>
-        <translation type="unfinished"></translation>
+        <translation>Forest type</translation>
     </message>
     <message>
         <source>Diện tích (ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>Area (ha)</translation>
     </message>
     <message>
         <source>Tỷ lệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Share</translation>
     </message>
     <message>
         <source>Chủ rừng</source>
-        <translation type="unfinished"></translation>
+        <translation>Forest holder</translation>
     </message>
     <message>
         <source>Theo xã (từ 01/7/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>By commune (from 1 July 2025)</translation>
     </message>
     <message>
         <source>Theo huyện (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation>By district (2023)</translation>
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Lô rừng</source>
-        <translation type="unfinished"></translation>
+        <translation>Forest plot</translation>
     </message>
     <message>
         <source>Chồng lấn với lô</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlaps plot</translation>
     </message>
     <message>
         <source>Diện tích chồng lấn (ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlap (ha)</translation>
     </message>
     <message>
         <source>So với chỉ tiêu kế hoạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Against the plan’s targets</translation>
     </message>
     <message>
         <source>Theo loại rừng và chủ rừng</source>
-        <translation type="unfinished"></translation>
+        <translation>By forest type and holder</translation>
     </message>
     <message>
         <source>Theo đơn vị hành chính</source>
-        <translation type="unfinished"></translation>
+        <translation>By administrative unit</translation>
     </message>
     <message>
         <source>Lô chồng lấn</source>
-        <translation type="unfinished"></translation>
+        <translation>Overlapping plots</translation>
     </message>
     <message>
         <source>dien_tich_rung</source>
-        <translation type="unfinished"></translation>
+        <translation>forest_area</translation>
     </message>
     <message>
         <source>Chưa mở dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>No project is open.</translation>
     </message>
     <message>
         <source>Không đọc được dữ liệu: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the data: %1</translation>
     </message>
     <message>
         <source>Đang tính cho %1 lô rừng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing for %1 forest plots…</translation>
     </message>
     <message>
         <source>Xong.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done.</translation>
     </message>
     <message>
         <source>(không rõ)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unknown)</translation>
     </message>
     <message>
         <source>%1 lô rừng, %2 ha (diện tích trắc địa).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 forest plots, %2 ha (geodesic area).</translation>
     </message>
     <message>
         <source>%1 cặp lô chồng lấn, %2 ha bị tính hai lần.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 pairs of overlapping plots, %2 ha counted twice.</translation>
     </message>
     <message>
         <source>%1 ha nằm ngoài mọi xã.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ha lie outside every commune.</translation>
     </message>
     <message>
         <source> (không có trong kế hoạch)</source>
-        <translation type="unfinished"></translation>
+        <translation> (not in the plan)</translation>
     </message>
     <message>
         <source> (năm %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (year %1)</translation>
     </message>
     <message>
         <source> (minh họa)</source>
-        <translation type="unfinished"></translation>
+        <translation> (illustrative)</translation>
     </message>
     <message>
         <source>Không vẽ được lớp kết quả: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not draw the result layer: %1</translation>
     </message>
     <message>
         <source>%1 (ha)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (ha)</translation>
     </message>
     <message>
         <source>Ghi nhận diện tích rừng vào tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Record forest area as progress</translation>
     </message>
     <message>
         <source>Xã (từ 01/7/2025)</source>
-        <translation type="unfinished">Commune (from 1 July 2025)</translation>
+        <translation>Commune (from 1 July 2025)</translation>
     </message>
     <message>
         <source>Huyện (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation>District (2023)</translation>
     </message>
     <message>
         <source>Người ghi (không bắt buộc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded by (optional)</translation>
     </message>
     <message>
         <source>Sẽ ghi %1 mục tiến độ: diện tích (ha) của mỗi chỉ tiêu rừng có trong kế hoạch, cho mỗi đơn vị có diện tích.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 progress entries will be written: the area (ha) of each forest indicator of the plan, for each unit with forest.</translation>
     </message>
     <message>
         <source>Kết quả tính từ dữ liệu minh họa: các mục sẽ được đánh dấu là minh họa.</source>
-        <translation type="unfinished"></translation>
+        <translation>The result comes from illustrative data: the entries will be flagged illustrative.</translation>
     </message>
     <message>
         <source>Ghi nhận</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Số liệu tính đến ngày:</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures as of:</translation>
     </message>
     <message>
         <source>Ghi theo đơn vị:</source>
-        <translation type="unfinished"></translation>
+        <translation>Record by unit:</translation>
     </message>
     <message>
         <source>Người ghi:</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded by:</translation>
     </message>
     <message>
         <source>Ghi nhận tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Record progress</translation>
     </message>
     <message>
         <source>Đã ghi %1 mục tiến độ, tính đến ngày %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote %1 progress entries as of %2.</translation>
     </message>
     <message>
         <source>Không ghi được tiến độ:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not record the progress:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1095,7 +1097,7 @@
     <name>planmap::gui::IllustrativeBanner</name>
     <message>
         <source>KẾT QUẢ MINH HỌA: tính từ dữ liệu minh họa, không phải số liệu thật.</source>
-        <translation type="unfinished"></translation>
+        <translation>ILLUSTRATIVE RESULT: computed from illustrative data, not real figures.</translation>
     </message>
 </context>
 <context>
@@ -1175,7 +1177,7 @@
     </message>
     <message>
         <source>Đóng</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Close</translation>
     </message>
     <message>
         <source>Hủy</source>
@@ -1227,7 +1229,7 @@
     </message>
     <message>
         <source>Xem trước</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Preview</translation>
     </message>
     <message>
         <source>Kiểm tra bảng mã chữ và hệ tọa độ: tên phải đọc được, các đối tượng phải nằm trong tỉnh.</source>
@@ -1279,7 +1281,7 @@
     </message>
     <message>
         <source>Lưu cách ghép với tên:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Save the mapping as:</translation>
     </message>
     <message>
         <source>Trường của lớp</source>
@@ -1307,7 +1309,7 @@
     </message>
     <message>
         <source>Nhập</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Import</translation>
     </message>
     <message>
         <source>Dừng</source>
@@ -1468,7 +1470,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Ngày số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">As of</translation>
     </message>
     <message>
         <source>Văn bản nguồn</source>
@@ -1551,11 +1553,11 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Định dạng:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Format:</translation>
     </message>
     <message>
         <source>Tệp:</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">File:</translation>
     </message>
     <message>
         <source>Hệ tọa độ:</source>
@@ -1599,7 +1601,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Chưa chọn tệp.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">No file chosen.</translation>
     </message>
     <message>
         <source>Đã xuất %1 đối tượng ra %2 (%3).</source>
@@ -1668,7 +1670,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Indicator</translation>
     </message>
     <message>
         <source>Đã liên kết (lưu ngay vào dự án)</source>
@@ -2163,7 +2165,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Indicator</translation>
     </message>
     <message>
         <source>Nguồn số liệu</source>
@@ -2281,7 +2283,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Indicator</translation>
     </message>
     <message>
         <source>Lũy kế đạt</source>
@@ -2719,11 +2721,11 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>tử số</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">numerator</translation>
     </message>
     <message>
         <source>mẫu số</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">denominator</translation>
     </message>
     <message>
         <source>Tử số / mẫu số</source>
@@ -3138,7 +3140,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Indicator</translation>
     </message>
     <message>
         <source>Số liệu minh họa</source>
@@ -3524,314 +3526,314 @@ Hệ tọa độ: %2
     <name>planmap::gui::UnderservedModel</name>
     <message>
         <source>Chợ</source>
-        <translation type="unfinished"></translation>
+        <translation>Market</translation>
     </message>
     <message>
         <source>Trạm y tế</source>
-        <translation type="unfinished"></translation>
+        <translation>Health station</translation>
     </message>
     <message>
         <source>Trường học</source>
-        <translation type="unfinished"></translation>
+        <translation>School</translation>
     </message>
     <message>
         <source>Đường cứng hóa</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardened road</translation>
     </message>
     <message>
         <source>(không rõ)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unknown)</translation>
     </message>
     <message>
         <source>Gần nhất: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nearest: %1</translation>
     </message>
     <message>
         <source>Hạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank</translation>
     </message>
     <message>
         <source>Thôn</source>
-        <translation type="unfinished">Hamlet</translation>
+        <translation>Village</translation>
     </message>
     <message>
         <source>Xã (từ 01/7/2025)</source>
-        <translation type="unfinished">Commune (from 1 July 2025)</translation>
+        <translation>Commune (from 1 July 2025)</translation>
     </message>
     <message>
         <source>Xã (trước 01/7/2025)</source>
-        <translation type="unfinished">Commune (before 1 July 2025)</translation>
+        <translation>Commune (before 1 July 2025)</translation>
     </message>
     <message>
         <source>Huyện (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation>District (2023)</translation>
     </message>
     <message>
         <source>%1, đường thẳng (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, straight line (km)</translation>
     </message>
     <message>
         <source>%1, theo đường (km)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, along roads (km)</translation>
     </message>
     <message>
         <source>Điểm nhu cầu (MINH HỌA)</source>
-        <translation type="unfinished"></translation>
+        <translation>Need score (ILLUSTRATIVE)</translation>
     </message>
     <message>
         <source>Điểm nhu cầu</source>
-        <translation type="unfinished"></translation>
+        <translation>Need score</translation>
     </message>
     <message>
         <source>Khoảng cách trắc địa (WGS 84) đến %1 gần nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Geodesic (WGS 84) distance to the nearest %1</translation>
     </message>
     <message>
         <source>Khoảng cách theo mạng đường giao thông, kể cả đoạn từ thôn ra đường; chữ đậm: khoảng cách dùng để tính điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Distance along the road network, including the leg from the village to the road; bold: the distance the score used</translation>
     </message>
     <message>
         <source>Tổng các thành phần điểm; chọn một dòng để xem cách tính</source>
-        <translation type="unfinished"></translation>
+        <translation>Sum of the score terms; select a row to see how it is made up</translation>
     </message>
 </context>
 <context>
     <name>planmap::gui::UnderservedPage</name>
     <message>
         <source>Chưa có kết quả. Đặt ngưỡng và trọng số rồi bấm «Chạy phân tích».</source>
-        <translation type="unfinished"></translation>
+        <translation>No result yet. Set the thresholds and weights, then press “Run analysis”.</translation>
     </message>
     <message>
         <source>Xuất…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <source>Ghi kết quả ra tệp Excel (.xlsx), GeoPackage (.gpkg) hoặc CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Write the result to an Excel (.xlsx), GeoPackage (.gpkg) or CSV file</translation>
     </message>
     <message>
         <source>Huyện:</source>
-        <translation type="unfinished"></translation>
+        <translation>District:</translation>
     </message>
     <message>
         <source>Xã:</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune:</translation>
     </message>
     <message>
         <source>Chọn một thôn trong bảng để xem điểm được tính thế nào.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select a village in the table to see how its score is made up.</translation>
     </message>
     <message>
         <source>Theo huyện (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation>By district (2023)</translation>
     </message>
     <message>
         <source>Theo xã (từ 01/7/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>By commune (from 1 July 2025)</translation>
     </message>
     <message>
         <source>Theo xã (trước 01/7/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>By commune (before 1 July 2025)</translation>
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Số thôn</source>
-        <translation type="unfinished"></translation>
+        <translation>Villages</translation>
     </message>
     <message>
         <source>Xa %1 quá ngưỡng</source>
-        <translation type="unfinished"></translation>
+        <translation>Beyond the %1 threshold</translation>
     </message>
     <message>
         <source>Điểm trung bình</source>
-        <translation type="unfinished"></translation>
+        <translation>Mean score</translation>
     </message>
     <message>
         <source>Điểm cao nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Highest score</translation>
     </message>
     <message>
         <source>Xếp hạng thôn</source>
-        <translation type="unfinished"></translation>
+        <translation>Village ranking</translation>
     </message>
     <message>
         <source>Tổng hợp theo đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary by unit</translation>
     </message>
     <message>
         <source>thon_kho_tiep_can</source>
-        <translation type="unfinished"></translation>
+        <translation>underserved_villages</translation>
     </message>
     <message>
         <source>Ngưỡng và trọng số theo dịch vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Thresholds and weights by service</translation>
     </message>
     <message>
         <source>Dịch vụ</source>
-        <translation type="unfinished"></translation>
+        <translation>Service</translation>
     </message>
     <message>
         <source>Ngưỡng</source>
-        <translation type="unfinished"></translation>
+        <translation>Threshold</translation>
     </message>
     <message>
         <source>Trọng số</source>
-        <translation type="unfinished"></translation>
+        <translation>Weight</translation>
     </message>
     <message>
         <source> km</source>
-        <translation type="unfinished"></translation>
+        <translation> km</translation>
     </message>
     <message>
         <source>Thôn xa %1 gần nhất hơn ngưỡng này thì được cộng điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>Villages farther than this from the nearest %1 get points</translation>
     </message>
     <message>
         <source>Điểm cộng theo đối tượng</source>
-        <translation type="unfinished"></translation>
+        <translation>Points for disadvantaged areas</translation>
     </message>
     <message>
         <source>Thôn/xã đặc biệt khó khăn (ĐBKK):</source>
-        <translation type="unfinished"></translation>
+        <translation>Extremely difficult village/commune (ĐBKK):</translation>
     </message>
     <message>
         <source>Vùng dân tộc thiểu số khu vực III:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnic-minority area III:</translation>
     </message>
     <message>
         <source>Vùng dân tộc thiểu số khu vực II:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnic-minority area II:</translation>
     </message>
     <message>
         <source>Mỗi dịch vụ tối đa (× trọng số):</source>
-        <translation type="unfinished"></translation>
+        <translation>Cap per service (× weight):</translation>
     </message>
     <message>
         <source>Tính cả khoảng cách theo đường giao thông (khi các tuyến đường nối nhau)</source>
-        <translation type="unfinished"></translation>
+        <translation>Also compute distances along roads (where the roads connect)</translation>
     </message>
     <message>
         <source>Tính điểm theo khoảng cách đường giao thông khi có</source>
-        <translation type="unfinished"></translation>
+        <translation>Score on road distances where there are some</translation>
     </message>
     <message>
         <source>Tính cả công trình theo kế hoạch (chợ mới, dự án chưa hoàn thành)</source>
-        <translation type="unfinished"></translation>
+        <translation>Count planned works (new markets, unfinished projects)</translation>
     </message>
     <message>
         <source>Chưa mở dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>No project is open.</translation>
     </message>
     <message>
         <source>Không đọc được dữ liệu: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the data: %1</translation>
     </message>
     <message>
         <source>Đang tính cho %1 thôn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Computing for %1 villages…</translation>
     </message>
     <message>
         <source>Xong: %1 thôn được xếp hạng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Done: %1 villages ranked.</translation>
     </message>
     <message>
         <source>Đã đổi cách tính khoảng cách: bấm «Chạy phân tích» để tính lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>The distance settings changed: press “Run analysis” to recompute.</translation>
     </message>
     <message>
         <source>Đã tính lại điểm với ngưỡng và trọng số mới (khoảng cách giữ nguyên).</source>
-        <translation type="unfinished"></translation>
+        <translation>Scores recomputed with the new thresholds and weights (same distances).</translation>
     </message>
     <message>
         <source>Chưa có kết quả.</source>
-        <translation type="unfinished"></translation>
+        <translation>No result yet.</translation>
     </message>
     <message>
         <source>%1 thôn; dịch vụ: %2 chợ, %3 trạm y tế, %4 trường học, %5 tuyến đường cứng hóa. Mạng đường: %6</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 villages; services: %2 markets, %3 health stations, %4 schools, %5 hardened road lines. Road network: %6</translation>
     </message>
     <message>
         <source>Không vẽ được lớp kết quả: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not draw the result layer: %1</translation>
     </message>
     <message>
         <source>Tất cả</source>
-        <translation type="unfinished"></translation>
+        <translation>All</translation>
     </message>
     <message>
         <source> (minh họa)</source>
-        <translation type="unfinished"></translation>
+        <translation> (illustrative)</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
         <source>(minh họa)</source>
-        <translation type="unfinished"></translation>
+        <translation>(illustrative)</translation>
     </message>
     <message>
         <source>Hạng %1 / %2 · điểm &lt;b&gt;%3&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Rank %1 of %2 · score &lt;b&gt;%3&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Thành phần</source>
-        <translation type="unfinished"></translation>
+        <translation>Term</translation>
     </message>
     <message>
         <source>Chi tiết</source>
-        <translation type="unfinished"></translation>
+        <translation>Detail</translation>
     </message>
     <message>
         <source>Điểm</source>
-        <translation type="unfinished">Points</translation>
+        <translation>Points</translation>
     </message>
     <message>
         <source>Không có thành phần nào: mọi dịch vụ trong ngưỡng.</source>
-        <translation type="unfinished"></translation>
+        <translation>No terms: every service is within its threshold.</translation>
     </message>
     <message>
         <source>Tổng</source>
-        <translation type="unfinished"></translation>
+        <translation>Total</translation>
     </message>
     <message>
         <source>Khoảng cách</source>
-        <translation type="unfinished"></translation>
+        <translation>Distances</translation>
     </message>
     <message>
         <source>%1 km đường thẳng</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 km straight line</translation>
     </message>
     <message>
         <source>; %1 km theo đường</source>
-        <translation type="unfinished"></translation>
+        <translation>; %1 km along roads</translation>
     </message>
     <message>
         <source>ĐBKK: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ĐBKK: %1</translation>
     </message>
     <message>
         <source>có</source>
-        <translation type="unfinished"></translation>
+        <translation>yes</translation>
     </message>
     <message>
         <source>không</source>
-        <translation type="unfinished"></translation>
+        <translation>no</translation>
     </message>
     <message>
         <source>không rõ</source>
-        <translation type="unfinished"></translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>Khu vực dân tộc thiểu số: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ethnic-minority area: %1</translation>
     </message>
     <message>
         <source>Dân số: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Population: %1</translation>
     </message>
 </context>
 </TS>
