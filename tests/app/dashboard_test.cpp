@@ -4,6 +4,7 @@
 
 #include "AppTestSupport.h"
 #include "DashboardWidget.h"
+#include "ReportExportDialog.h"
 
 #include "planmap/layers/progress/Rollup.h"
 #include "planmap/layers/store/ProjectStore.h"
@@ -12,9 +13,13 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QComboBox>
 #include <QImage>
 #include <QPixmap>
 #include <QValueAxis>
+
+#include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
@@ -260,4 +265,36 @@ TEST(DashboardBundledTest, ThePlanOfLangSonShowsItsProjectsAndItsFundingBySource
     QApplication::processEvents();
     if (const QByteArray d = qgetenv("PLANMAP_TEST_SHOTS"); !d.isEmpty())
         dashboard.grab().toImage().save(QString::fromLocal8Bit(d) + "/dashboard_langson.png");
+}
+
+TEST_F(DashboardTest, ReportExportWritesTheChosenDistrictOrTheProvince)
+{
+    ReportExportDialog dialog(*store);
+    const auto csv = dir->file("bao_cao_loc_binh.csv");
+    // The district of Lộc Bình (code 189) as a CSV.
+    auto* scope = dialog.findChild<QComboBox*>();
+    ASSERT_NE(scope, nullptr);
+    const int locBinh = scope->findData(QStringLiteral("189"));
+    ASSERT_GE(locBinh, 0) << "districts of 2023 are offered by name";
+    EXPECT_EQ(scope->itemText(locBinh), "Huyện Lộc Bình");
+    scope->setCurrentIndex(locBinh);
+    ASSERT_EQ(dialog.district(), std::optional<std::string>("189"));
+    auto* format = dialog.findChildren<QComboBox*>().at(1);
+    format->setCurrentIndex(1);
+    ASSERT_EQ(dialog.format(), pg::ReportFormat::Csv);
+    ASSERT_TRUE(dialog.exportTo(QString::fromStdString(csv.string())));
+    std::stringstream text;
+    text << std::ifstream(csv).rdbuf();
+    EXPECT_NE(text.str().find("DA01.CT01"), std::string::npos);
+    EXPECT_NE(text.str().find("Huyện Lộc Bình"), std::string::npos);
+    EXPECT_EQ(text.str().find("Huyện Cao Lộc"), std::string::npos) << "only the district asked for";
+    // The province and every district as XLSX, through the same function.
+    const auto xlsx = dir->file("bao_cao_tinh.xlsx");
+    EXPECT_EQ(exportProgressReport(*store, std::nullopt, pg::ReportFormat::Xlsx, QDate(2023, 12, 31), xlsx), 3u)
+        << "the province and its two districts";
+    EXPECT_GT(std::filesystem::file_size(xlsx), 0u);
+    // A district that does not exist: the dialog says why, nothing is written.
+    EXPECT_THROW(exportProgressReport(*store, std::string("999"), pg::ReportFormat::Csv, QDate(2023, 12, 31), dir->file("x.csv")),
+                 std::exception);
+    EXPECT_FALSE(std::filesystem::exists(dir->file("x.csv")));
 }

@@ -238,6 +238,17 @@ TEST_F(ProgressImportDialogTest, DialogShowsTheFileMappingAndPreview)
     EXPECT_TRUE(rows->isVisible()) << "without errors the preview is in front";
     const QImage shot = dialog.grab().toImage();
     EXPECT_FALSE(shot.isNull());
-    if (const QByteArray dir = qgetenv("PLANMAP_TEST_SHOTS"); !dir.isEmpty())
-        shot.save(QString::fromLocal8Bit(dir) + "/progress_import_dialog.png");
+    const QByteArray shots = qgetenv("PLANMAP_TEST_SHOTS");
+    if (!shots.isEmpty()) shot.save(QString::fromLocal8Bit(shots) + "/progress_import_dialog.png");
+    // A file with errors: the validation report is in front.
+    dialog.openFile(file(writeCsv("loi.csv", "Chỉ tiêu,Mã đơn vị,Thực hiện,Ngày\n"
+                                             "DA9.KHONGCO,06100,1,31/07/2025\n"
+                                             "DA2.CHO,06100,abc,31/07/2025\n"
+                                             "DA2.CHO,06100,5,31/07/2025\n")));
+    QApplication::processEvents();
+    const auto* issues = dialog.findChild<QTableView*>("issuesTable");
+    ASSERT_NE(issues, nullptr);
+    EXPECT_TRUE(issues->isVisible());
+    EXPECT_EQ(issues->model()->rowCount(), 3);
+    if (!shots.isEmpty()) dialog.grab().toImage().save(QString::fromLocal8Bit(shots) + "/progress_import_errors.png");
 }
