@@ -68,6 +68,8 @@ void AnalysisRunner::onThreadDone(int outcome, const QString& message)
 {
     join();
     running_ = false;
+    // Cancel pressed after the work ended but before its result was shown: the user asked for no result.
+    if (outcome == Finished && cancel_ && cancel_->load()) outcome = Cancelled;
     switch (outcome) {
     case Finished: emit finished(); break;
     case Cancelled: emit cancelled(); break;

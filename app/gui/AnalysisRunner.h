@@ -31,7 +31,9 @@ public:
     /// Starts `work` on a new thread. Returns false (and does nothing) if an
     /// analysis is already running.
     bool start(std::function<void(const analysis::RunControl&)> work);
-    /// Asks the running analysis to stop (it throws AnalysisCancelled soon after).
+    /// Asks the running analysis to stop (it throws AnalysisCancelled soon
+    /// after). Until finished() is emitted, cancelling always wins: a result
+    /// that was ready but not yet reported is dropped.
     void cancel();
     bool isRunning() const { return running_; }
     /// Blocks until the running analysis (if any) has reported its end

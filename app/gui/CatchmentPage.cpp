@@ -56,6 +56,7 @@ CatchmentPage::CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* 
     radius_->setSingleStep(0.5);
     radius_->setSuffix(tr(" km"));
     radius_->setValue(analysis::CatchmentSettings{}.radiusMetres / 1000.0);
+    radius_->setMaximumWidth(radius_->fontMetrics().horizontalAdvance(QStringLiteral("000,0 km")) + 40);
     planned_ = new QCheckBox(tr("Coi chợ theo kế hoạch (xây mới) là đã có"));
     auto* settingsBox = new QGroupBox(tr("Vùng phục vụ"));
     auto* settingsForm = new QFormLayout(settingsBox);
@@ -72,13 +73,14 @@ CatchmentPage::CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* 
     whatIfText_ = new QLabel(tr("Chạy phân tích trước, rồi đặt một chợ giả định."));
     whatIfText_->setWordWrap(true);
     whatIfText_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    whatIfText_->setStyleSheet(QStringLiteral("QLabel { background: #f8f6fb; border: 1px solid #b0acd4; "
+                                              "border-radius: 3px; padding: 3px 6px; }"));
     auto* whatIfBox = new QGroupBox(tr("Giả định: thêm một chợ"));
     auto* whatIfLayout = new QVBoxLayout(whatIfBox);
     auto* pickButtons = new QHBoxLayout;
     pickButtons->addWidget(pick_);
     pickButtons->addWidget(clearPick_);
     whatIfLayout->addLayout(pickButtons);
-    whatIfLayout->addWidget(whatIfText_);
 
     auto* form = new QWidget;
     auto* formLayout = new QVBoxLayout(form);
@@ -121,6 +123,7 @@ CatchmentPage::CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* 
     resultsLayout->setContentsMargins(0, 0, 0, 0);
     resultsLayout->addWidget(banner_);
     resultsLayout->addLayout(top);
+    resultsLayout->addWidget(whatIfText_);
     resultsLayout->addWidget(tabs, 1);
 
     auto* split = new QSplitter(Qt::Horizontal);

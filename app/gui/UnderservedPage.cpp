@@ -68,6 +68,7 @@ QDoubleSpinBox* spin(double min, double max, int decimals, double step, const QS
     s->setSingleStep(step);
     s->setSuffix(suffix);
     s->setKeyboardTracking(false);
+    s->setMaximumWidth(s->fontMetrics().horizontalAdvance(QStringLiteral("000,00 km")) + 40);
     return s;
 }
 
@@ -344,10 +345,12 @@ void UnderservedPage::buildForm(QWidget* form)
     flagForm->addRow(tr("Vùng dân tộc thiểu số khu vực II:"), area2_);
     flagForm->addRow(tr("Mỗi dịch vụ tối đa (× trọng số):"), cap_);
 
-    network_ = new QCheckBox(tr("Tính cả khoảng cách theo đường giao thông (khi các tuyến đường nối nhau)"));
-    scoreNetwork_ = new QCheckBox(tr("Tính điểm theo khoảng cách đường giao thông khi có"));
-    planned_ = new QCheckBox(tr("Tính cả công trình theo kế hoạch (chợ mới, dự án chưa hoàn thành)"));
-    for (QCheckBox* c : {network_, scoreNetwork_, planned_}) c->setStyleSheet(QStringLiteral("QCheckBox { spacing: 6px; }"));
+    network_ = new QCheckBox(tr("Khoảng cách theo đường giao thông"));
+    network_->setToolTip(tr("Tính cả khoảng cách theo đường giao thông (khi các tuyến đường nối nhau)"));
+    scoreNetwork_ = new QCheckBox(tr("Tính điểm theo đường giao thông"));
+    scoreNetwork_->setToolTip(tr("Tính điểm theo khoảng cách đường giao thông khi có"));
+    planned_ = new QCheckBox(tr("Tính cả công trình theo kế hoạch"));
+    planned_->setToolTip(tr("Tính cả công trình theo kế hoạch (chợ mới, dự án chưa hoàn thành)"));
 
     runBar_ = new AnalysisRunBar(runner_);
 

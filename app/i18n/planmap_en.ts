@@ -350,6 +350,54 @@
         <source>  … và %1 dòng nữa</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>số nguyên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>số thực</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chữ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ngày</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>có/không</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>định dạng lưu Unicode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>do người dùng chọn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theo tệp .cpg</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tự nhận biết</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tự nhận biết, chưa chắc chắn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không có tọa độ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>theo tệp</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1332,10 +1380,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>không có tọa độ</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Nhiều hệ tọa độ khớp; hệ phù hợp với Lạng Sơn đã được chọn sẵn — hãy xác nhận.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1453,6 +1497,14 @@ Hệ tọa độ: %2
         <source>Đã xóa lớp %1.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>dòng %1</source>
+        <translation type="unfinished">row %1</translation>
+    </message>
+    <message>
+        <source>đối tượng %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::IndicatorHistoryModel</name>
@@ -1518,7 +1570,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>không rõ</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">unknown</translation>
     </message>
     <message>
         <source>Bị rút bởi mục số %1 (%2, %3)</source>
@@ -1718,7 +1770,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Unit</translation>
     </message>
     <message>
         <source>có (theo kế hoạch)</source>
@@ -2125,7 +2177,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source> (năm %1)</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished"> (year %1)</translation>
     </message>
     <message>
         <source>Cách tổng hợp: %1</source>
@@ -2157,7 +2209,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Unit</translation>
     </message>
     <message>
         <source>Đạt</source>
@@ -2490,7 +2542,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Tỷ lệ</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Share</translation>
     </message>
     <message>
         <source>Không</source>
@@ -3834,6 +3886,18 @@ Hệ tọa độ: %2
     <message>
         <source>Dân số: %1</source>
         <translation>Population: %1</translation>
+    </message>
+    <message>
+        <source>Khoảng cách theo đường giao thông</source>
+        <translation>Distances along roads</translation>
+    </message>
+    <message>
+        <source>Tính điểm theo đường giao thông</source>
+        <translation>Score on road distances</translation>
+    </message>
+    <message>
+        <source>Tính cả công trình theo kế hoạch</source>
+        <translation>Count planned works</translation>
     </message>
 </context>
 </TS>

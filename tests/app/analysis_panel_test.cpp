@@ -184,7 +184,8 @@ TEST_F(AnalysisPanelTest, CancelLeavesNoLayer)
     EXPECT_LT(row(kUnderservedLayer), 0);
     EXPECT_TRUE(page->runBar()->runButton()->isEnabled());
     EXPECT_FALSE(page->runBar()->cancelButton()->isEnabled());
-    EXPECT_TRUE(page->runBar()->statusLabel()->text().contains(QStringLiteral("hủy")));
+    EXPECT_TRUE(page->runBar()->statusLabel()->text().contains(QStringLiteral("hủy")))
+        << page->runBar()->statusLabel()->text().toStdString();
 }
 
 TEST_F(AnalysisPanelTest, WhatIfClickChangesTheUnservedCountAsTheLibrarySays)
