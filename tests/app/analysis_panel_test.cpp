@@ -161,6 +161,11 @@ TEST_F(AnalysisPanelTest, UnderservedRunsInTheBackgroundAndFillsTheTableAsTheLib
     ASSERT_EQ(page->result()->settings.score.rule(A::Service::Market).weight, 2.0);
     for (std::size_t i = 0; i < 3; ++i) EXPECT_DOUBLE_EQ(page->result()->villages[i].score, rescored.villages[i].score);
 
+    // The result layer stays on the map when the project is reloaded (after an import).
+    window->reloadProject();
+    EXPECT_GE(row(kUnderservedLayer), 0);
+    EXPECT_EQ(page->model()->rowCount(), 3);
+
     keepShot(*window, "analysis_underserved");
 }
 
