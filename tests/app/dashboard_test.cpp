@@ -260,6 +260,8 @@ TEST(DashboardBundledTest, ThePlanOfLangSonShowsItsProjectsAndItsFundingBySource
     for (int i = 0; i < planned->count(); ++i) sum += planned->at(i);
     EXPECT_DOUBLE_EQ(planned->at(0), 543193);
     EXPECT_DOUBLE_EQ(sum, 570354 + 618246) << "the direct investment of the programme";
+    // The report of one district of 2023, as the export dialog writes it by default (today's date).
+    EXPECT_EQ(exportProgressReport(store, std::string("189"), pg::ReportFormat::Csv, QDate::currentDate(), dir.file("loc_binh.csv")), 1u);
     dashboard.resize(1400, 900);
     dashboard.show();
     QApplication::processEvents();

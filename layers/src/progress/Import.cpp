@@ -16,6 +16,7 @@
 #include <limits>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
 namespace planmap::layers::progress {
@@ -753,23 +754,41 @@ bool sameNumber(const std::optional<double>& a, const std::optional<double>& b)
     return std::fabs(*a - *b) <= 1e-9 * std::max({1.0, std::fabs(*a), std::fabs(*b)});
 }
 
-void decideActions(Connection& c, std::vector<PlannedRow>& rows)
+struct Decision {
+    PlannedAction action = PlannedAction::Append;
+    std::optional<std::int64_t> existingEntryId;
+    std::optional<double> existingValue;
+};
+
+/// What to do with each row given the entries in force now.
+std::vector<Decision> decide(Connection& c, const std::vector<PlannedRow>& rows)
 {
     std::set<std::int64_t> indicators;
     for (const auto& r : rows) indicators.insert(r.indicatorId);
     const auto inForce = entriesInForce(c, indicators);
-    for (PlannedRow& r : rows) {
-        r.existingEntryId.reset();
-        r.existingValue.reset();
-        r.action = PlannedAction::Append;
+    std::vector<Decision> out(rows.size());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        const PlannedRow& r = rows[i];
         const auto it = inForce.find(NaturalKey{r.indicatorId, r.unitId, dayNumber(r.asOf)});
         if (it == inForce.end()) continue;
         const InForce& e = it->second;
-        r.existingEntryId = e.id;
-        r.existingValue = e.numerator && e.denominator && !e.value ? std::optional(100.0 * *e.numerator / *e.denominator) : e.value;
+        Decision& d = out[i];
+        d.existingEntryId = e.id;
+        d.existingValue = e.numerator && e.denominator && !e.value ? std::optional(100.0 * *e.numerator / *e.denominator) : e.value;
         const bool same = sameNumber(e.value, r.value) && sameNumber(e.numerator, r.numerator)
             && sameNumber(e.denominator, r.denominator);
-        r.action = same ? PlannedAction::Unchanged : PlannedAction::Correct;
+        d.action = same ? PlannedAction::Unchanged : PlannedAction::Correct;
+    }
+    return out;
+}
+
+void decideActions(Connection& c, std::vector<PlannedRow>& rows)
+{
+    const std::vector<Decision> decisions = decide(c, rows);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        rows[i].action = decisions[i].action;
+        rows[i].existingEntryId = decisions[i].existingEntryId;
+        rows[i].existingValue = decisions[i].existingValue;
     }
 }
 
@@ -1158,89 +1177,86 @@ ImportResult ProgressImporter::apply(const ImportPreview& previewIn, const Impor
                              previewIn.issues);
     }
     Connection& connection = store_.connection();
-    std::vector<PlannedRow> rows = previewIn.rows;
+    const std::vector<PlannedRow>& rows = previewIn.rows;
     ImportResult result;
     try {
         Transaction transaction(connection);
-        decideActions(connection, rows); // what is in force now, inside the transaction
-        std::vector<ProgressEntry> entries;
-        std::vector<std::int64_t> rowNumbers;
-        entries.reserve(rows.size());
-        for (const PlannedRow& r : rows) {
-            if (r.action == PlannedAction::Unchanged) {
-                ++result.unchanged;
-                continue;
+        const std::vector<Decision> decisions = decide(connection, rows); // what is in force now, inside the transaction
+        // The rows to write, in natural-key order: the indexes on (indicator,
+        // unit, date) and (indicator, date) then grow at few places instead of
+        // at random ones, which makes SQLite's B-tree work cheaper.
+        std::vector<std::size_t> order;
+        order.reserve(rows.size());
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            switch (decisions[i].action) {
+            case PlannedAction::Unchanged: ++result.unchanged; continue;
+            case PlannedAction::Correct: ++result.corrected; break;
+            case PlannedAction::Append: ++result.appended; break;
             }
-            ProgressEntry e;
-            e.indicatorId = r.indicatorId;
-            e.unitId = r.unitId;
-            e.value = r.value;
-            e.numerator = r.numerator;
-            e.denominator = r.denominator;
-            e.asOf = r.asOf;
-            e.sourceDocument = r.source;
-            e.note = r.note;
-            e.author = options.author;
-            e.illustrative = previewIn.mapping.illustrative;
-            if (r.action == PlannedAction::Correct) {
-                e.supersedesId = r.existingEntryId;
-                const std::string why = "corrected by " + previewIn.file.filename().string() + " row " + std::to_string(r.row);
-                e.note = e.note ? *e.note + " — " + why : why;
-                ++result.corrected;
-            } else {
-                ++result.appended;
-            }
-            entries.push_back(std::move(e));
-            rowNumbers.push_back(r.row);
+            order.push_back(i);
         }
-        if (entries.empty()) {
+        if (order.empty()) {
             transaction.commit();
             return result;
         }
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            const PlannedRow& x = rows[a];
+            const PlannedRow& y = rows[b];
+            return std::tuple(x.indicatorId, x.unitId, dayNumber(x.asOf)) < std::tuple(y.indicatorId, y.unitId, dayNumber(y.asOf));
+        });
         const std::string target = previewIn.mapping.name.empty() ? previewIn.sheet : previewIn.mapping.name;
         const std::int64_t batch = store_.imports().begin(previewIn.file, previewIn.sha256, "progress", target, options.author);
-        for (auto& e : entries) e.importBatchId = batch;
         // The rows were checked by preview() (and the schema checks them
         // again). They are inserted directly in this one transaction: going
         // through ProgressLog::appendMany would hold a savepoint open over
         // every insert, which makes SQLite several times slower.
         const std::size_t chunk = std::max<std::size_t>(1, options.chunkSize);
         const std::string enteredAt = toIsoTimestamp(nowUtc());
+        const std::string fileName = previewIn.file.filename().string();
+        const bool illustrative = previewIn.mapping.illustrative;
         std::unordered_map<int, std::string> dateTexts; // a report has few dates: format each once
         auto insert = connection.cached(
             "INSERT INTO progress_entries (indicator_id, unit_id, value, numerator, denominator, as_of, source_document, "
             "author, entered_at, note, supersedes_id, import_batch_id, illustrative) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        for (std::size_t i = 0; i < entries.size(); ++i) {
-            const ProgressEntry& e = entries[i];
+        for (std::size_t n = 0; n < order.size(); ++n) {
+            const PlannedRow& r = rows[order[n]];
+            const Decision& d = decisions[order[n]];
             try {
-                insert->bindInt(1, e.indicatorId);
-                insert->bindOptionalInt(2, e.unitId);
-                insert->bindOptionalDouble(3, e.value);
-                insert->bindOptionalDouble(4, e.numerator);
-                insert->bindOptionalDouble(5, e.denominator);
-                auto day = dateTexts.find(dayNumber(e.asOf));
-                if (day == dateTexts.end()) day = dateTexts.emplace(dayNumber(e.asOf), toIsoDate(e.asOf)).first;
+                insert->bindInt(1, r.indicatorId);
+                insert->bindInt(2, r.unitId);
+                insert->bindOptionalDouble(3, r.value);
+                insert->bindOptionalDouble(4, r.numerator);
+                insert->bindOptionalDouble(5, r.denominator);
+                const int dayKey = dayNumber(r.asOf);
+                auto day = dateTexts.find(dayKey);
+                if (day == dateTexts.end()) day = dateTexts.emplace(dayKey, toIsoDate(r.asOf)).first;
                 insert->bindText(6, day->second);
-                insert->bindOptionalText(7, e.sourceDocument);
-                insert->bindOptionalText(8, e.author);
+                insert->bindOptionalText(7, r.source);
+                insert->bindOptionalText(8, options.author);
                 insert->bindText(9, enteredAt);
-                insert->bindOptionalText(10, e.note);
-                insert->bindOptionalInt(11, e.supersedesId);
+                if (d.action == PlannedAction::Correct) {
+                    const std::string why = "corrected by " + fileName + " row " + std::to_string(r.row);
+                    insert->bindText(10, r.note ? *r.note + " — " + why : why);
+                    insert->bindOptionalInt(11, d.existingEntryId);
+                } else {
+                    insert->bindOptionalText(10, r.note);
+                    insert->bindOptionalInt(11, std::nullopt);
+                }
                 insert->bindInt(12, batch);
-                insert->bindBool(13, e.illustrative);
+                insert->bindBool(13, illustrative);
                 insert->run();
                 insert->reset();
             } catch (...) {
-                rethrowWithContext("row " + std::to_string(rowNumbers[i]));
+                rethrowWithContext("row " + std::to_string(r.row));
             }
-            if ((i + 1) % chunk == 0 || i + 1 == entries.size()) {
-                if (options.onProgress) options.onProgress(i + 1);
+            if ((n + 1) % chunk == 0 || n + 1 == order.size()) {
+                if (options.onProgress) options.onProgress(n + 1);
                 if (options.isCancelled && options.isCancelled())
-                    throw ImportCancelled(previewIn.file.string() + ": import cancelled after " + std::to_string(i + 1)
+                    throw ImportCancelled(previewIn.file.string() + ": import cancelled after " + std::to_string(n + 1)
                                           + " rows; nothing imported");
             }
         }
-        store_.imports().finish(batch, static_cast<std::int64_t>(entries.size()), ImportStatus::Completed,
+        store_.imports().finish(batch, static_cast<std::int64_t>(order.size()), ImportStatus::Completed,
                                 "sheet '" + previewIn.sheet + "'; mapping " + previewIn.mapping.signature() + "; appended "
                                     + std::to_string(result.appended) + ", corrected " + std::to_string(result.corrected)
                                     + ", unchanged " + std::to_string(result.unchanged));
