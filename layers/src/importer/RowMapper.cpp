@@ -46,15 +46,19 @@ TargetField textTarget(const char* name, const char* titleVi, const char* titleE
     return t;
 }
 
+/// Whole numbers of up to 15 digits convert exactly (doubles hold integers
+/// up to 2^53 ≈ 9.0e15); longer ones are codes or text, not integers.
+constexpr std::size_t kMaxIntegerDigits = 15;
+
 bool isWholeNumberText(std::string_view s)
 {
     if (s.empty()) return false;
     std::size_t i = (s[0] == '-' || s[0] == '+') ? 1 : 0;
     if (i >= s.size()) return false;
     if (s[i] == '0' && s.size() - i > 1) return false;  // a code such as "05977"
-    for (; i < s.size(); ++i)
-        if (s[i] < '0' || s[i] > '9') return false;
-    return s.size() < 18;
+    for (std::size_t j = i; j < s.size(); ++j)
+        if (s[j] < '0' || s[j] > '9') return false;
+    return s.size() - i <= kMaxIntegerDigits;
 }
 
 /// "1.238.075" → "1238075": dots grouping thousands the Vietnamese way.
@@ -78,6 +82,7 @@ std::optional<std::string> ungroupedDigits(std::string_view text)
         }
     }
     if (!sawDot || group != 3) return std::nullopt;
+    if (digits.size() - start > kMaxIntegerDigits) return std::nullopt;
     return digits;
 }
 

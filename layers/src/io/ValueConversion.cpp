@@ -26,6 +26,33 @@ std::optional<double> parsePlain(std::string_view text)
 }
 
 
+struct DayMonthYear {
+    int day = 0, month = 0, year = 0;
+};
+
+/// "5/3/2024", "05-03-2024", "05.03.2024": one or two digits for the day and
+/// the month, four for the year, the same separator twice.
+std::optional<DayMonthYear> parseDayMonthYear(std::string_view text)
+{
+    std::size_t i = 0;
+    const auto digits = [&](std::size_t minCount, std::size_t maxCount) -> std::optional<int> {
+        const std::size_t start = i;
+        int value = 0;
+        while (i < text.size() && i - start < maxCount && text[i] >= '0' && text[i] <= '9') value = value * 10 + (text[i++] - '0');
+        if (i - start < minCount) return std::nullopt;
+        return value;
+    };
+    const auto day = digits(1, 2);
+    if (!day || i >= text.size()) return std::nullopt;
+    const char separator = text[i++];
+    if (separator != '/' && separator != '-' && separator != '.') return std::nullopt;
+    const auto month = digits(1, 2);
+    if (!month || i >= text.size() || text[i++] != separator) return std::nullopt;
+    const auto year = digits(4, 4);
+    if (!year || *year < 1000 || i != text.size()) return std::nullopt;
+    return DayMonthYear{*day, *month, *year};
+}
+
 } // namespace
 
 std::optional<double> parseNumber(std::string_view text)
@@ -76,13 +103,10 @@ std::optional<Date> toDate(const geo::FieldValue& value, std::string& error)
     }
     const std::string text = valueText(value);
     if (auto iso = tryParseIsoDate(text)) return iso;
-    // dd/mm/yyyy (the way dates are written in Vietnam)
-    int d = 0, m = 0, y = 0;
-    char s1 = 0, s2 = 0;
-    if (text.size() >= 8 && std::sscanf(text.c_str(), "%d%c%d%c%d", &d, &s1, &m, &s2, &y) == 5 && s1 == s2
-        && (s1 == '/' || s1 == '-' || s1 == '.') && y > 999) {
+    // d/m/yyyy or dd/mm/yyyy (the way dates are written in Vietnam; '-' and '.' too)
+    if (auto dmy = parseDayMonthYear(text)) {
         try {
-            return makeDate(y, static_cast<unsigned>(m), static_cast<unsigned>(d));
+            return makeDate(dmy->year, static_cast<unsigned>(dmy->month), static_cast<unsigned>(dmy->day));
         } catch (const std::exception&) {
         }
     }
