@@ -1510,79 +1510,79 @@ Hệ tọa độ: %2
     <name>planmap::gui::IndicatorHistoryModel</name>
     <message>
         <source>Số</source>
-        <translation type="unfinished"></translation>
+        <translation>No.</translation>
     </message>
     <message>
         <source>Đơn vị / đối tượng</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit / feature</translation>
     </message>
     <message>
         <source>Giá trị</source>
-        <translation type="unfinished">Value</translation>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Ngày số liệu</source>
-        <translation type="unfinished">As of</translation>
+        <translation>As of</translation>
     </message>
     <message>
         <source>Văn bản nguồn</source>
-        <translation type="unfinished"></translation>
+        <translation>Source document</translation>
     </message>
     <message>
         <source>Ghi chú</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Nhập lúc</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered at</translation>
     </message>
     <message>
         <source>Người nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Entered by</translation>
     </message>
     <message>
         <source>Tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>từ 2025</source>
-        <translation type="unfinished">from 1 July 2025 {2025?}</translation>
+        <translation>from 2025</translation>
     </message>
     <message>
         <source>trước 2025</source>
-        <translation type="unfinished">before 1 July 2025 {2025?}</translation>
+        <translation>before 2025</translation>
     </message>
     <message>
         <source>(rút số liệu)</source>
-        <translation type="unfinished"></translation>
+        <translation>(withdrawn)</translation>
     </message>
     <message>
         <source>Rút mục số %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraws entry %1</translation>
     </message>
     <message>
         <source>Đang có hiệu lực</source>
-        <translation type="unfinished"></translation>
+        <translation>In force</translation>
     </message>
     <message>
         <source>Bị thay thế bởi mục số %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Superseded by entry %1</translation>
     </message>
     <message>
         <source>không rõ</source>
-        <translation type="unfinished">unknown</translation>
+        <translation>unknown</translation>
     </message>
     <message>
         <source>Bị rút bởi mục số %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrawn by entry %1 (%2, %3)</translation>
     </message>
     <message>
         <source>Bị thay thế bởi mục số %1 (%2, %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Superseded by entry %1 (%2, %3)</translation>
     </message>
     <message>
         <source>* Số liệu minh họa, không phải số liệu thật.</source>
-        <translation type="unfinished"></translation>
+        <translation>* Illustrative figure, not real data.</translation>
     </message>
 </context>
 <context>
@@ -1718,91 +1718,91 @@ Hệ tọa độ: %2
     <name>planmap::gui::LinkEditor</name>
     <message>
         <source>Liên kết chỉ tiêu với đối tượng và đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>Link indicators to features and units</translation>
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished">Indicator</translation>
+        <translation>Target</translation>
     </message>
     <message>
         <source>Đã liên kết (lưu ngay vào dự án)</source>
-        <translation type="unfinished"></translation>
+        <translation>Linked (saved in the project at once)</translation>
     </message>
     <message>
         <source>Loại</source>
-        <translation type="unfinished"></translation>
+        <translation>Kind</translation>
     </message>
     <message>
         <source>Tên</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Lớp / cấp</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer / level</translation>
     </message>
     <message>
         <source>Chỉ tiêu giao</source>
-        <translation type="unfinished"></translation>
+        <translation>Allocated target</translation>
     </message>
     <message>
         <source>Thêm các đối tượng đang chọn trên bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>Add what is selected on the map</translation>
     </message>
     <message>
         <source>Bỏ liên kết đã chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove selected links</translation>
     </message>
     <message>
         <source>Chọn từ danh sách</source>
-        <translation type="unfinished"></translation>
+        <translation>Pick from a list</translation>
     </message>
     <message>
         <source>Lọc theo tên (không cần dấu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by name (accents optional)</translation>
     </message>
     <message>
         <source>Liên kết các mục đã chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Link the selected items</translation>
     </message>
     <message>
         <source>Đối tượng</source>
-        <translation type="unfinished"></translation>
+        <translation>Feature</translation>
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>có (theo kế hoạch)</source>
-        <translation type="unfinished"></translation>
+        <translation>yes (in the plan)</translation>
     </message>
     <message>
         <source>Đơn vị được giao chỉ tiêu trong kế hoạch: không bỏ liên kết ở đây.</source>
-        <translation type="unfinished"></translation>
+        <translation>The plan allocates a target to this unit: the link is not removed here.</translation>
     </message>
     <message>
         <source>Đã thêm %1 liên kết (%2 mục đã có sẵn).</source>
-        <translation type="unfinished"></translation>
+        <translation>Added %1 links (%2 were linked already).</translation>
     </message>
     <message>
         <source>Không liên kết được: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not link: %1</translation>
     </message>
     <message>
         <source>Chưa chọn đối tượng nào trên bản đồ (dùng công cụ Chọn, giữ Ctrl để chọn nhiều).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing is selected on the map (use the Select tool; hold Ctrl to select several).</translation>
     </message>
     <message>
         <source>Đã bỏ %1 liên kết; %2 đơn vị được giao chỉ tiêu theo kế hoạch được giữ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Removed %1 links; %2 units with targets allocated by the plan were kept.</translation>
     </message>
     <message>
         <source>Đã bỏ %1 liên kết.</source>
-        <translation type="unfinished"></translation>
+        <translation>Removed %1 links.</translation>
     </message>
     <message>
         <source>Không bỏ được liên kết: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not remove the link: %1</translation>
     </message>
 </context>
 <context>
@@ -2065,317 +2065,317 @@ Hệ tọa độ: %2
     <name>planmap::gui::PlanPanel</name>
     <message>
         <source>cộng giá trị của các đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>sum of the units' values</translation>
     </message>
     <message>
         <source>tỷ lệ: cộng riêng tử số và mẫu số của các đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>ratio: numerators and denominators of the units added separately</translation>
     </message>
     <message>
         <source>tỷ lệ %: bình quân gia quyền khi mọi đơn vị có tử số, mẫu số; nếu không, chỉ tính nơi đã nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>percentage: weighted mean when every unit has a numerator and denominator; otherwise only where entered</translation>
     </message>
     <message>
         <source>điểm phần trăm: không cộng, chỉ tính nơi đã nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>percentage points: not added; only where entered</translation>
     </message>
     <message>
         <source>lấy giá trị lớn nhất của các đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>the largest value of the units</translation>
     </message>
     <message>
         <source>không tổng hợp, chỉ tính nơi đã nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>not aggregated; only where entered</translation>
     </message>
     <message>
         <source>tự báo cáo</source>
-        <translation type="unfinished"></translation>
+        <translation>own report</translation>
     </message>
     <message>
         <source>tổng hợp từ cấp dưới</source>
-        <translation type="unfinished"></translation>
+        <translation>rolled up from parts</translation>
     </message>
     <message>
         <source>Tìm nội dung, chỉ tiêu hoặc mã (DA04.1…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Find a content item, indicator or code (DA04.1…)</translation>
     </message>
     <message>
         <source>Đánh giá đến</source>
-        <translation type="unfinished"></translation>
+        <translation>Judged on</translation>
     </message>
     <message>
         <source>Tình trạng so với phần thời gian đã qua của năm kế hoạch tính đến ngày này.</source>
-        <translation type="unfinished"></translation>
+        <translation>Status against the part of the plan year elapsed by this date.</translation>
     </message>
     <message>
         <source>Chỉ hiện chỉ tiêu của đối tượng đang chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Only indicators of the selection</translation>
     </message>
     <message>
         <source>Chưa chọn đối tượng trên bản đồ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nothing selected on the map.</translation>
     </message>
     <message>
         <source>* Số liệu minh họa (tự sinh để trình diễn), không phải số liệu thật.</source>
-        <translation type="unfinished"></translation>
+        <translation>* Illustrative figures (generated for demonstration), not real data.</translation>
     </message>
     <message>
         <source>Nhập tiến độ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record progress…</translation>
     </message>
     <message>
         <source>Liên kết…</source>
-        <translation type="unfinished"></translation>
+        <translation>Links…</translation>
     </message>
     <message>
         <source>Bản đồ tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress map</translation>
     </message>
     <message>
         <source>theo huyện (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation>by district (2023)</translation>
     </message>
     <message>
         <source>theo xã (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>by commune (2025)</translation>
     </message>
     <message>
         <source>% đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>% achieved</translation>
     </message>
     <message>
         <source>giá trị đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>value achieved</translation>
     </message>
     <message>
         <source>Không đọc được kế hoạch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not read the plan: %1</translation>
     </message>
     <message>
         <source>%1: chưa liên kết chỉ tiêu nào.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: not linked to any indicator.</translation>
     </message>
     <message>
         <source>%1: %2 chỉ tiêu (tô vàng).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 indicators (highlighted in yellow).</translation>
     </message>
     <message>
         <source>&lt;p&gt;Chọn một nội dung hoặc chỉ tiêu để xem chi tiết.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;p&gt;Select a content item or an indicator to see its details.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Căn cứ: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference: %1</translation>
     </message>
     <message>
         <source>Cơ quan chủ trì: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead agency: %1</translation>
     </message>
     <message>
         <source>Chỉ tiêu: %1 %2%3</source>
-        <translation type="unfinished"></translation>
+        <translation>Target: %1 %2%3</translation>
     </message>
     <message>
         <source> (năm %1)</source>
-        <translation type="unfinished"> (year %1)</translation>
+        <translation> (year %1)</translation>
     </message>
     <message>
         <source>Cách tổng hợp: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll-up rule: %1</translation>
     </message>
     <message>
         <source>Lũy kế đạt (toàn tỉnh): %1 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Achieved to date (province): %1 %2</translation>
     </message>
     <message>
         <source>, đến ngày %1</source>
-        <translation type="unfinished"></translation>
+        <translation>, as of %1</translation>
     </message>
     <message>
         <source>Tình trạng: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Status: &lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source> (đến %1 cần khoảng %2, tức %3 thời gian của năm)</source>
-        <translation type="unfinished"></translation>
+        <translation> (by %1 about %2 is due, %3 of the year having passed)</translation>
     </message>
     <message>
         <source>Giải thích tổng hợp</source>
-        <translation type="unfinished"></translation>
+        <translation>How the figure is rolled up</translation>
     </message>
     <message>
         <source>Theo đơn vị</source>
-        <translation type="unfinished"></translation>
+        <translation>By unit</translation>
     </message>
     <message>
         <source>Đơn vị</source>
-        <translation type="unfinished">Unit</translation>
+        <translation>Unit</translation>
     </message>
     <message>
         <source>Đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>Achieved</translation>
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished">Indicator</translation>
+        <translation>Target</translation>
     </message>
     <message>
         <source>Nguồn số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Origin</translation>
     </message>
     <message>
         <source>… và %1 đơn vị khác.</source>
-        <translation type="unfinished"></translation>
+        <translation>… and %1 more units.</translation>
     </message>
     <message>
         <source>Xã cũ bị chia khi sắp xếp năm 2025</source>
-        <translation type="unfinished"></translation>
+        <translation>Communes split in the 2025 reorganisation</translation>
     </message>
     <message>
         <source>Liên kết: %1 đối tượng, %2 đơn vị.</source>
-        <translation type="unfinished"></translation>
+        <translation>Links: %1 features, %2 units.</translation>
     </message>
 </context>
 <context>
     <name>planmap::gui::PlanTools</name>
     <message>
         <source>Kế hoạch và tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan and progress</translation>
     </message>
     <message>
         <source>Bảng kế hoạch</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan panel</translation>
     </message>
     <message>
         <source>Nhập tiến độ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Record progress…</translation>
     </message>
     <message>
         <source>Liên kết chỉ tiêu với đối tượng…</source>
-        <translation type="unfinished"></translation>
+        <translation>Link indicators to features…</translation>
     </message>
     <message>
         <source>Bản đồ tiến độ của chỉ tiêu đang chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress map of the selected indicator</translation>
     </message>
     <message>
         <source>Chọn một chỉ tiêu trong bảng kế hoạch trước.</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an indicator in the plan panel first.</translation>
     </message>
     <message>
         <source>Ẩn bản đồ tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Hide progress map</translation>
     </message>
     <message>
         <source>Hoàn tác nhập tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo progress entry</translation>
     </message>
     <message>
         <source>Làm lại nhập tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Redo progress entry</translation>
     </message>
     <message>
         <source>Không vẽ lại được bản đồ tiến độ: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not redraw the progress map: %1</translation>
     </message>
     <message>
         <source>Không làm lại được: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not redo: %1</translation>
     </message>
     <message>
         <source>Không hoàn tác được: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not undo: %1</translation>
     </message>
     <message>
         <source>Không vẽ được bản đồ tiến độ: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not draw the progress map: %1</translation>
     </message>
     <message>
         <source>Chỉ tiêu chưa được giao cho đơn vị nào ở cấp này nên chưa tính được % đạt; thử &quot;giá trị đạt&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>The indicator has no targets allocated at this level, so no percentage can be computed; try &quot;value achieved&quot;.</translation>
     </message>
     <message>
         <source>%1 đối tượng của lớp %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features of layer %2</translation>
     </message>
 </context>
 <context>
     <name>planmap::gui::PlanTreeModel</name>
     <message>
         <source>Đã đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>Achieved</translation>
     </message>
     <message>
         <source>Đúng tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>On track</translation>
     </message>
     <message>
         <source>Có nguy cơ chậm</source>
-        <translation type="unfinished"></translation>
+        <translation>At risk</translation>
     </message>
     <message>
         <source>Chậm tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Behind</translation>
     </message>
     <message>
         <source>Chưa có số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>No data yet</translation>
     </message>
     <message>
         <source>Không có chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>No target</translation>
     </message>
     <message>
         <source>Nội dung / chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>Content / indicator</translation>
     </message>
     <message>
         <source>Đơn vị tính</source>
-        <translation type="unfinished"></translation>
+        <translation>Unit of measure</translation>
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished">Indicator</translation>
+        <translation>Target</translation>
     </message>
     <message>
         <source>Lũy kế đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>Achieved</translation>
     </message>
     <message>
         <source>% đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>% achieved</translation>
     </message>
     <message>
         <source>Tình trạng</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Cơ quan chủ trì</source>
-        <translation type="unfinished"></translation>
+        <translation>Lead agency</translation>
     </message>
     <message>
         <source>%1/%2 đạt hoặc đúng tiến độ</source>
-        <translation type="unfinished"></translation>
+        <translation>%1/%2 achieved or on track</translation>
     </message>
     <message>
         <source>Căn cứ: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference: %1</translation>
     </message>
     <message>
         <source>Đến ngày đánh giá cần đạt khoảng %1 (%2 thời gian của năm %3).</source>
-        <translation type="unfinished"></translation>
+        <translation>By the judging date about %1 is due (%2 of the year %3 elapsed).</translation>
     </message>
     <message>
         <source>kế hoạch</source>
-        <translation type="unfinished"></translation>
+        <translation>the plan</translation>
     </message>
     <message>
         <source>* Số liệu minh họa (tự sinh để trình diễn), không phải số liệu thật.</source>
-        <translation type="unfinished"></translation>
+        <translation>* Illustrative figures (generated for demonstration), not real data.</translation>
     </message>
     <message>
         <source>Số liệu đến ngày %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures as of %1.</translation>
     </message>
 </context>
 <context>
@@ -2733,211 +2733,211 @@ Hệ tọa độ: %2
     <name>planmap::gui::ProgressEntryDialog</name>
     <message>
         <source>Nhập tiến độ thực hiện</source>
-        <translation type="unfinished"></translation>
+        <translation>Record progress</translation>
     </message>
     <message>
         <source>Đơn vị hành chính</source>
-        <translation type="unfinished">Administrative units</translation>
+        <translation>Administrative unit</translation>
     </message>
     <message>
         <source>Đối tượng trên bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>Feature on the map</translation>
     </message>
     <message>
         <source>Mã hoặc tên: 20, 189, 06622, Xã Lộc Bình…</source>
-        <translation type="unfinished"></translation>
+        <translation>Code or name: 20, 189, 06622, Xã Lộc Bình…</translation>
     </message>
     <message>
         <source>Theo ngày số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>By the as-of date</translation>
     </message>
     <message>
         <source>Trước 01/7/2025</source>
-        <translation type="unfinished"></translation>
+        <translation>Before 1/7/2025</translation>
     </message>
     <message>
         <source>Từ 01/7/2025</source>
-        <translation type="unfinished"></translation>
+        <translation>From 1/7/2025</translation>
     </message>
     <message>
         <source>Nơi thực hiện</source>
-        <translation type="unfinished"></translation>
+        <translation>Where</translation>
     </message>
     <message>
         <source>ví dụ 1.234,5</source>
-        <translation type="unfinished"></translation>
+        <translation>e.g. 1.234,5</translation>
     </message>
     <message>
         <source>Giá trị lũy kế</source>
-        <translation type="unfinished"></translation>
+        <translation>Cumulative value</translation>
     </message>
     <message>
         <source>tử số</source>
-        <translation type="unfinished">numerator</translation>
+        <translation>numerator</translation>
     </message>
     <message>
         <source>mẫu số</source>
-        <translation type="unfinished">denominator</translation>
+        <translation>denominator</translation>
     </message>
     <message>
         <source>Tử số / mẫu số</source>
-        <translation type="unfinished"></translation>
+        <translation>Numerator / denominator</translation>
     </message>
     <message>
         <source>Số liệu đến ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>As of</translation>
     </message>
     <message>
         <source>số, ký hiệu văn bản: 125/BC-UBND</source>
-        <translation type="unfinished"></translation>
+        <translation>document number: 125/BC-UBND</translation>
     </message>
     <message>
         <source>Văn bản nguồn</source>
-        <translation type="unfinished"></translation>
+        <translation>Source document</translation>
     </message>
     <message>
         <source>Ghi chú</source>
-        <translation type="unfinished"></translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Ghi số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Record</translation>
     </message>
     <message>
         <source>Thôi sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>Cancel correction</translation>
     </message>
     <message>
         <source>Lịch sử số liệu của chỉ tiêu (không mục nào bị xóa; mục sửa thay thế mục cũ):</source>
-        <translation type="unfinished"></translation>
+        <translation>History of the indicator (nothing is deleted; a correction supersedes the old entry):</translation>
     </message>
     <message>
         <source>Sửa mục đã chọn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Correct selected entry…</translation>
     </message>
     <message>
         <source>Rút mục đã chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdraw selected entry</translation>
     </message>
     <message>
         <source>Chưa chọn chỉ tiêu.</source>
-        <translation type="unfinished"></translation>
+        <translation>No indicator selected.</translation>
     </message>
     <message>
         <source>Tử số / mẫu số (trọng số, không bắt buộc)</source>
-        <translation type="unfinished"></translation>
+        <translation>Numerator / denominator (weights, optional)</translation>
     </message>
     <message>
         <source>Đơn vị tính: %1. </source>
-        <translation type="unfinished"></translation>
+        <translation>Unit of measure: %1. </translation>
     </message>
     <message>
         <source>Số liệu là lũy kế đến ngày số liệu, không phải số tăng thêm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Figures are cumulative to the as-of date, not increments.</translation>
     </message>
     <message>
         <source>Chỉ tiêu không còn trong dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>The indicator is no longer in the project.</translation>
     </message>
     <message>
         <source>Không có đơn vị hành chính này trong dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>No such administrative unit in the project.</translation>
     </message>
     <message>
         <source>Không có đối tượng này trong dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>No such feature in the project.</translation>
     </message>
     <message>
         <source>Đơn vị không còn (hoặc chưa) hiệu lực vào ngày số liệu; chọn đúng thế hệ đơn vị.</source>
-        <translation type="unfinished"></translation>
+        <translation>The unit was not in force on the as-of date; choose the right generation of units.</translation>
     </message>
     <message>
         <source>Chưa nhập giá trị.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a value.</translation>
     </message>
     <message>
         <source>Giá trị phải là một số.</source>
-        <translation type="unfinished"></translation>
+        <translation>The value must be a number.</translation>
     </message>
     <message>
         <source>Giá trị không được âm.</source>
-        <translation type="unfinished"></translation>
+        <translation>The value cannot be negative.</translation>
     </message>
     <message>
         <source>Cần nhập cả tử số và mẫu số.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter both numerator and denominator.</translation>
     </message>
     <message>
         <source>Tử số không được lớn hơn mẫu số.</source>
-        <translation type="unfinished"></translation>
+        <translation>The numerator cannot exceed the denominator.</translation>
     </message>
     <message>
         <source>Mẫu số phải lớn hơn 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>The denominator must be greater than 0.</translation>
     </message>
     <message>
         <source>Lưu ý: giá trị vượt chỉ tiêu được giao.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: the value is above the allocated target.</translation>
     </message>
     <message>
         <source>Lưu ý: tỷ lệ trên 100 %.</source>
-        <translation type="unfinished"></translation>
+        <translation>Note: a percentage above 100 %.</translation>
     </message>
     <message>
         <source>Ngày số liệu không hợp lệ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The as-of date is not valid.</translation>
     </message>
     <message>
         <source>Không ghi được: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not recorded: %1</translation>
     </message>
     <message>
         <source>Chưa chọn đối tượng (chọn trên bản đồ hoặc liên kết đối tượng với chỉ tiêu).</source>
-        <translation type="unfinished"></translation>
+        <translation>No feature chosen (select one on the map or link features to the indicator).</translation>
     </message>
     <message>
         <source>Chưa nhập đơn vị (mã hoặc tên).</source>
-        <translation type="unfinished"></translation>
+        <translation>Enter a unit (code or name).</translation>
     </message>
     <message>
         <source>“%1” ứng với nhiều đơn vị; hãy nhập mã đơn vị.</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” matches several units; enter the unit's code.</translation>
     </message>
     <message>
         <source>Không tìm thấy đơn vị “%1” (theo ngày số liệu hoặc thế hệ đã chọn).</source>
-        <translation type="unfinished"></translation>
+        <translation>No unit “%1” found (on the as-of date or in the chosen generation).</translation>
     </message>
     <message>
         <source>“%1” không phải là số (ví dụ 1.234,5).</source>
-        <translation type="unfinished"></translation>
+        <translation>“%1” is not a number (e.g. 1.234,5).</translation>
     </message>
     <message>
         <source>Đã ghi mục số %1, thay thế mục số %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded entry %1, superseding entry %2.</translation>
     </message>
     <message>
         <source>Đã ghi mục số %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded entry %1.</translation>
     </message>
     <message>
         <source>Mục số %1 không còn hiệu lực; hãy sửa mục đang có hiệu lực.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entry %1 is no longer in force; correct the entry in force.</translation>
     </message>
     <message>
         <source>Ghi bản sửa</source>
-        <translation type="unfinished"></translation>
+        <translation>Save correction</translation>
     </message>
     <message>
         <source>Đang sửa mục số %1: bản sửa sẽ thay thế mục này, mục cũ vẫn được giữ.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correcting entry %1: the correction will supersede it; the old entry is kept.</translation>
     </message>
     <message>
         <source>Đã rút mục số %1 (mục rút số %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>Withdrew entry %1 (withdrawal entry %2).</translation>
     </message>
     <message>
         <source>Không rút được mục số %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not withdraw entry %1: %2</translation>
     </message>
 </context>
 <context>
@@ -3132,75 +3132,75 @@ Hệ tọa độ: %2
     <name>planmap::gui::ProgressMapLayer</name>
     <message>
         <source>dưới 50 %</source>
-        <translation type="unfinished"></translation>
+        <translation>under 50 %</translation>
     </message>
     <message>
         <source>50 – 70 %</source>
-        <translation type="unfinished"></translation>
+        <translation>50 – 70 %</translation>
     </message>
     <message>
         <source>70 – 90 %</source>
-        <translation type="unfinished"></translation>
+        <translation>70 – 90 %</translation>
     </message>
     <message>
         <source>90 – dưới 100 %</source>
-        <translation type="unfinished"></translation>
+        <translation>90 – under 100 %</translation>
     </message>
     <message>
         <source>đạt 100 % trở lên</source>
-        <translation type="unfinished"></translation>
+        <translation>100 % or more</translation>
     </message>
     <message>
         <source>không có số liệu hoặc chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>no figure or no target</translation>
     </message>
     <message>
         <source>không có số liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>no figure</translation>
     </message>
     <message>
         <source>theo huyện (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation>by district (2023)</translation>
     </message>
     <message>
         <source>theo xã (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>by commune (2025)</translation>
     </message>
     <message>
         <source>% đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>% achieved</translation>
     </message>
     <message>
         <source>giá trị đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>value achieved</translation>
     </message>
     <message>
         <source>Tiến độ %1: %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Progress %1: %2 %3</translation>
     </message>
     <message>
         <source>Mã</source>
-        <translation type="unfinished">Code</translation>
+        <translation>Code</translation>
     </message>
     <message>
         <source>Tên</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Lũy kế đạt</source>
-        <translation type="unfinished"></translation>
+        <translation>Achieved</translation>
     </message>
     <message>
         <source>Chỉ tiêu</source>
-        <translation type="unfinished">Indicator</translation>
+        <translation>Target</translation>
     </message>
     <message>
         <source>Số liệu minh họa</source>
-        <translation type="unfinished"></translation>
+        <translation>Illustrative figures</translation>
     </message>
     <message>
         <source>Ghi chú tổng hợp</source>
-        <translation type="unfinished"></translation>
+        <translation>Roll-up notes</translation>
     </message>
 </context>
 <context>

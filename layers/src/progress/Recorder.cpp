@@ -102,6 +102,7 @@ std::int64_t ProgressRecorder::add(const RecordInput& input)
     e.illustrative = input.illustrative;
     const std::int64_t id = store_.progress().append(e);
     e.id = id;
+    written_.insert(id);
     redo_.clear();
     undo_.push_back({"nhập " + describe(e), std::nullopt, valuesOf(e), id});
     return id;
@@ -132,6 +133,7 @@ std::int64_t ProgressRecorder::correct(std::int64_t entryId, RecordInput input)
     e.author = author_;
     e.illustrative = input.illustrative || old->illustrative;
     const std::int64_t id = store_.progress().supersede(entryId, e);
+    written_.insert(id);
     const auto written = store_.progress().get(id);
     redo_.clear();
     undo_.push_back({"sửa " + describe(*old), valuesOf(*old), valuesOf(*written), id});
@@ -147,6 +149,7 @@ std::int64_t ProgressRecorder::withdraw(std::int64_t entryId, const std::optiona
         throw InvalidDataError("entry " + std::to_string(entryId) + " is no longer in force (superseded by entry "
                                + std::to_string(*by) + ")");
     const std::int64_t id = store_.progress().retract(entryId, author_, note, old->asOf);
+    written_.insert(id);
     redo_.clear();
     undo_.push_back({"rút " + describe(*old), valuesOf(*old), std::nullopt, id});
     return id;
@@ -154,13 +157,22 @@ std::int64_t ProgressRecorder::withdraw(std::int64_t entryId, const std::optiona
 
 std::int64_t ProgressRecorder::write(std::int64_t head, const std::optional<Values>& values, const std::string& why)
 {
-    if (const auto by = store_.progress().supersededBy(head))
-        throw InvalidDataError("cannot " + why + ": entry " + std::to_string(head) + " has since been superseded by entry "
-                               + std::to_string(*by) + " (made outside this session)");
+    // The action's head may since have been superseded by this session (undoing
+    // a later action on the same place): follow those to the entry in force.
+    // An entry made elsewhere (another window, an import) stops undo.
+    while (const auto by = store_.progress().supersededBy(head)) {
+        if (!written_.contains(*by))
+            throw InvalidDataError("cannot " + why + ": entry " + std::to_string(head)
+                                   + " has since been superseded by entry " + std::to_string(*by)
+                                   + " (made outside this session)");
+        head = *by;
+    }
     if (!values) {
         const auto current = store_.progress().get(head);
-        return store_.progress().retract(head, author_, "hoàn tác / undo (" + why + ")",
-                                         current ? std::optional(current->asOf) : std::nullopt);
+        const std::int64_t id = store_.progress().retract(head, author_, "hoàn tác / undo (" + why + ")",
+                                                          current ? std::optional(current->asOf) : std::nullopt);
+        written_.insert(id);
+        return id;
     }
     ProgressEntry e;
     e.value = values->value;
@@ -171,7 +183,9 @@ std::int64_t ProgressRecorder::write(std::int64_t head, const std::optional<Valu
     e.note = (values->note ? *values->note + " — " : std::string()) + "khôi phục khi " + why;
     e.author = author_;
     e.illustrative = values->illustrative;
-    return store_.progress().supersede(head, e);
+    const std::int64_t id = store_.progress().supersede(head, e);
+    written_.insert(id);
+    return id;
 }
 
 std::string ProgressRecorder::undoText() const

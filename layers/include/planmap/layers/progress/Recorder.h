@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 /// \file
@@ -125,6 +126,9 @@ private:
     std::optional<std::string> author_;
     std::vector<Action> undo_;
     std::vector<Action> redo_;
+    /// Every entry this recorder appended: undo/redo follow corrections made
+    /// by the session from an action's head to the entry now in force.
+    std::unordered_set<std::int64_t> written_;
 };
 
 } // namespace planmap::layers::progress
