@@ -241,7 +241,7 @@ void ProgressImportDialog::runImport()
         [&] { return progress.wasCanceled(); });
     progress.reset();
     if (outcome.imported) {
-        emit imported();
+        if (outcome.result.appended + outcome.result.corrected > 0) emit imported();
         QMessageBox::information(this, windowTitle(), outcome.message);
     } else if (outcome.cancelled) {
         QMessageBox::information(this, windowTitle(), outcome.message);

@@ -36,7 +36,7 @@ public:
     void openFile(const QString& path);
 
 signals:
-    /// Entries were written to the project.
+    /// Entries were written to the project (not emitted when all rows were unchanged).
     void imported();
 
 private:

@@ -96,11 +96,13 @@ void installProgressTools(MainWindow& window)
         holder->update();
     });
 
-    QObject::connect(importAction, &QAction::triggered, &window, [&window, holder] {
+    QObject::connect(importAction, &QAction::triggered, &window, [&window] {
         StoreProjectData* data = window.storeData();
         if (!data) return;
         ProgressImportDialog dialog(data->store(), &window);
-        QObject::connect(&dialog, &ProgressImportDialog::imported, holder, [holder] { holder->update(); });
+        // New figures: the map's progress layers and the dashboard follow
+        // (reloadProject keeps the view and emits projectOpened).
+        QObject::connect(&dialog, &ProgressImportDialog::imported, &window, [&window] { window.reloadProject(); });
         dialog.exec();
     });
     QObject::connect(dashboardAction, &QAction::triggered, holder, [holder] { holder->show(); });

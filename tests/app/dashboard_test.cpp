@@ -4,12 +4,16 @@
 
 #include "AppTestSupport.h"
 #include "DashboardWidget.h"
+#include "MainWindow.h"
+#include "StoreProjectData.h"
 #include "ReportExportDialog.h"
 
 #include "planmap/layers/progress/Rollup.h"
 #include "planmap/layers/store/ProjectStore.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QMenu>
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
@@ -299,4 +303,33 @@ TEST_F(DashboardTest, ReportExportWritesTheChosenDistrictOrTheProvince)
     EXPECT_THROW(exportProgressReport(*store, std::string("999"), pg::ReportFormat::Csv, QDate(2023, 12, 31), dir->file("x.csv")),
                  std::exception);
     EXPECT_FALSE(std::filesystem::exists(dir->file("x.csv")));
+}
+
+TEST_F(DashboardTest, ThePlanMenuOpensTheDashboardOfTheOpenProject)
+{
+    MainWindow window;
+    QMenu* plan = window.menu(MainWindow::Menu::Plan);
+    ASSERT_NE(plan, nullptr);
+    auto action = [&](const char* name) -> QAction* {
+        for (QAction* a : plan->actions())
+            if (a->objectName() == QLatin1String(name)) return a;
+        return nullptr;
+    };
+    ASSERT_NE(action("progressImport"), nullptr);
+    ASSERT_NE(action("progressReport"), nullptr);
+    QAction* dashboardAction = action("progressDashboard");
+    ASSERT_NE(dashboardAction, nullptr);
+    EXPECT_EQ(action("progressImport")->text(), "Nhập báo cáo tiến độ…");
+    EXPECT_FALSE(dashboardAction->isEnabled()) << "no project yet";
+    window.openProject(std::make_unique<StoreProjectData>(sample->file));
+    EXPECT_TRUE(dashboardAction->isEnabled());
+    dashboardAction->trigger();
+    QApplication::processEvents();
+    auto* dashboard = window.findChild<DashboardWidget*>();
+    ASSERT_NE(dashboard, nullptr);
+    EXPECT_TRUE(dashboard->isVisible());
+    EXPECT_EQ(dashboard->projectCategories().size(), 1);
+    // Reloading the project refreshes it in place.
+    window.reloadProject();
+    EXPECT_EQ(window.findChild<DashboardWidget*>(), dashboard);
 }
