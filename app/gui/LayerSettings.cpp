@@ -5,75 +5,104 @@
 #include <QCryptographicHash>
 #include <QSettings>
 
+#include <algorithm>
+
 namespace planmap::gui {
 
-LayerSettings::LayerSettings(QString projectPath) : path_(std::move(projectPath)) {}
+namespace project = layers::project;
 
-QString LayerSettings::group() const
+LayerSettings::LayerSettings(ProjectData& data) : data_(data) {}
+
+QString LayerSettings::legacyGroup() const
 {
-    // QSettings keys cannot hold every path character: a hash of the path.
-    const QByteArray h = QCryptographicHash::hash(path_.toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
+    // Older versions: QSettings keys cannot hold every path character, so a hash of the path.
+    const QByteArray h = QCryptographicHash::hash(data_.path().toUtf8(), QCryptographicHash::Sha1).toHex().left(16);
     return QStringLiteral("projects/") + QString::fromLatin1(h);
 }
 
-void LayerSettings::populate(MapProject& project, const ProjectData& data) const
+std::vector<project::LayerSetting> LayerSettings::legacySettings() const
 {
-    std::vector<MapLayer> layers = data.layers();
+    std::vector<project::LayerSetting> out;
+    if (data_.path().isEmpty()) return out;
     QSettings settings;
-    if (!path_.isEmpty()) settings.beginGroup(group());
-    const QStringList order = path_.isEmpty() ? QStringList() : settings.value(QStringLiteral("order")).toStringList();
-
-    // Saved order first, then the others where data put them.
-    std::stable_sort(layers.begin(), layers.end(), [&](const MapLayer& a, const MapLayer& b) {
-        const int ia = order.indexOf(a.key), ib = order.indexOf(b.key);
-        if (ia < 0 || ib < 0) return false;
-        return ia < ib;
-    });
-
-    for (MapLayer& l : layers) {
-        if (!l.cache && l.source) {
-            render::LayerCacheOptions options;
-            l.cache = render::LayerCache::build(*l.source, project.displayCrs(), options);
-        }
-        l.style = defaultStyle(l);
-        // The districts of 2023 are the alternative view of the units (View menu).
-        if (l.key == QLatin1String("districts_2023")) l.visible = false;
-        if (!path_.isEmpty()) {
-            const QByteArray json = settings.value(QStringLiteral("layers/%1/style").arg(l.key)).toByteArray();
-            if (!json.isEmpty()) {
-                try {
-                    l.style = style::LayerStyle::fromJsonText(json);
-                } catch (const std::exception&) {
-                    // An unreadable saved style: the default one.
-                }
+    settings.beginGroup(legacyGroup());
+    const QStringList order = settings.value(QStringLiteral("order")).toStringList();
+    for (int i = 0; i < order.size(); ++i) {
+        project::LayerSetting s;
+        s.key = order[i];
+        s.position = i;
+        s.visible = settings.value(QStringLiteral("layers/%1/visible").arg(s.key), true).toBool();
+        const QByteArray json = settings.value(QStringLiteral("layers/%1/style").arg(s.key)).toByteArray();
+        if (!json.isEmpty()) {
+            try {
+                s.style = style::LayerStyle::fromJsonText(json);
+            } catch (const std::exception&) {
+                // An unreadable old style: the default one.
             }
-            l.visible = settings.value(QStringLiteral("layers/%1/visible").arg(l.key), l.visible).toBool();
         }
-        project.addLayer(std::move(l));
+        out.push_back(std::move(s));
     }
+    return out;
 }
 
-void LayerSettings::save(const MapProject& project) const
+LayerSettings::Outcome LayerSettings::populate(MapProject& project)
 {
-    if (path_.isEmpty()) return;
-    QSettings settings;
-    settings.beginGroup(group());
-    settings.setValue(QStringLiteral("path"), path_);
-    QStringList order;
+    Outcome outcome = Outcome::Nothing;
+    std::vector<MapLayer> layers = data_.layers();
+    for (MapLayer& l : layers) {
+        l.cache = project.buildCache(l);
+        if (!l.styleSaved) l.style = defaultStyle(l);
+    }
+    if (!data_.hasLayerSettings()) {
+        std::vector<project::LayerSetting> legacy = legacySettings();
+        if (!legacy.empty()) {
+            // Old styles were saved whole: keep only those that differ from the default.
+            for (project::LayerSetting& s : legacy) {
+                const auto it = std::find_if(layers.begin(), layers.end(), [&](const MapLayer& l) { return l.key == s.key; });
+                if (s.style && it != layers.end() && *s.style == it->style) s.style.reset();
+            }
+            outcome = data_.saveLayerSettings(legacy) ? Outcome::Saved : Outcome::InMemory;
+            // Imported once: the project holds them from now on.
+            if (outcome == Outcome::Saved) QSettings().remove(legacyGroup());
+            // The layers again, now in the imported order and look.
+            std::vector<MapLayer> again = data_.layers();
+            for (MapLayer& l : again) {
+                const auto it = std::find_if(layers.begin(), layers.end(), [&](const MapLayer& o) { return o.key == l.key; });
+                if (it != layers.end()) l.cache = it->cache;
+                l.cache = project.buildCache(l);
+                if (!l.styleSaved) l.style = defaultStyle(l);
+            }
+            layers = std::move(again);
+        }
+    }
+    for (MapLayer& l : layers) project.addLayer(std::move(l));
+    return outcome;
+}
+
+std::vector<project::LayerSetting> LayerSettings::settingsOf(const MapProject& project)
+{
+    std::vector<project::LayerSetting> out;
     for (int i = 0; i < project.layerCount(); ++i) {
         const MapLayer& l = project.layer(i);
-        order << l.key;
-        settings.setValue(QStringLiteral("layers/%1/style").arg(l.key), l.style.toJsonText());
-        settings.setValue(QStringLiteral("layers/%1/visible").arg(l.key), l.visible);
+        project::LayerSetting s;
+        s.key = l.key;
+        s.position = i;
+        s.visible = l.visible;
+        if (!(l.style == defaultStyle(l))) s.style = l.style;
+        out.push_back(std::move(s));
     }
-    settings.setValue(QStringLiteral("order"), order);
+    return out;
 }
 
-void LayerSettings::reset() const
+LayerSettings::Outcome LayerSettings::save(const MapProject& project)
 {
-    if (path_.isEmpty()) return;
-    QSettings settings;
-    settings.remove(group());
+    return data_.saveLayerSettings(settingsOf(project)) ? Outcome::Saved : Outcome::InMemory;
+}
+
+void LayerSettings::reset()
+{
+    data_.clearLayerSettings();
+    if (!data_.path().isEmpty()) QSettings().remove(legacyGroup());
 }
 
 } // namespace planmap::gui

@@ -158,6 +158,15 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), project_(new MapP
         renderTime_->setText(tr("vẽ %1 ms").arg(formatNumber(ms, 0)));
     });
     connect(canvas_->controller(), &ViewController::historyChanged, this, &MainWindow::updateHistoryActions);
+    connect(project_, &MapProject::displayCrsChanged, this, [this] {
+        onDisplayCrsChanged();
+        statusBar()->clearMessage();
+    });
+    connect(project_, &MapProject::displayCrsFailed, this, [this](const QString& message) {
+        onDisplayCrsChanged();
+        statusBar()->showMessage(tr("Không chuyển được hệ tọa độ: %1").arg(message), 8000);
+    });
+    connect(project_, &MapProject::layerChanged, this, &MainWindow::updateUnitsActions);
 
     QSettings settings;
     resize(1400, 900);
@@ -272,15 +281,17 @@ void MainWindow::createActions()
     for (QAction* a : {zin, zout, full, toLayer, toSel, back_, forward_}) view->addAction(a);
     view->addSeparator();
     auto* units = new QActionGroup(this);
+    unitsBoth_ = view->addAction(tr("Xã, phường 2025 và ranh giới huyện 2023"));
     units2025_ = view->addAction(tr("Đơn vị hành chính 2025 (xã, phường)"));
     units2023_ = view->addAction(tr("Đơn vị hành chính 2023 (huyện, thành phố)"));
-    for (QAction* a : {units2025_, units2023_}) {
+    for (QAction* a : {unitsBoth_, units2025_, units2023_}) {
         a->setCheckable(true);
         units->addAction(a);
     }
-    units2025_->setChecked(true);
-    connect(units2025_, &QAction::triggered, this, [this] { showUnits2025(true); });
-    connect(units2023_, &QAction::triggered, this, [this] { showUnits2025(false); });
+    unitsBoth_->setChecked(true);
+    connect(unitsBoth_, &QAction::triggered, this, [this] { showUnits(Units::Both); });
+    connect(units2025_, &QAction::triggered, this, [this] { showUnits(Units::Communes2025); });
+    connect(units2023_, &QAction::triggered, this, [this] { showUnits(Units::Districts2023); });
     view->addSeparator();
     for (QDockWidget* d : findChildren<QDockWidget*>()) view->addAction(d->toggleViewAction());
 
@@ -292,9 +303,13 @@ void MainWindow::createActions()
     layerMenu->addSeparator();
     layerMenu->addAction(tr("Khôi phục kiểu mặc định của mọi lớp"), this, [this] {
         if (!data_) return;
-        LayerSettings(data_->path()).reset();
-        std::unique_ptr<ProjectData> data = std::move(data_);
-        openProject(std::move(data));
+        try {
+            LayerSettings(*data_).reset();
+            savedSettings_ = LayerSettings::settingsOf(*project_);   // nothing of the old look to save
+        } catch (const std::exception& e) {
+            statusBar()->showMessage(tr("Không ghi được thiết lập lớp vào dự án: %1").arg(QString::fromUtf8(e.what())), 8000);
+        }
+        reloadProject();
     });
 
     // --- Plan, analyses, print: filled by the tools (WindowTools.h) ----------
@@ -356,6 +371,12 @@ void MainWindow::createStatusBar()
     connect(crsBox_, qOverload<int>(&QComboBox::activated), this,
             [this](int i) { setDisplayCrs(crsBox_->itemData(i).toInt()); });
     renderTime_ = new QLabel(sb);
+    readOnly_ = new QLabel(tr("Chỉ đọc"), sb);
+    readOnly_->setToolTip(tr("Tệp dự án chỉ đọc: thay đổi kiểu hiển thị, thứ tự và bật/tắt lớp chỉ được giữ "
+                             "đến khi đóng dự án"));
+    readOnly_->setStyleSheet(QStringLiteral("QLabel { color: #8a4b00; font-weight: bold; }"));
+    readOnly_->hide();
+    sb->addPermanentWidget(readOnly_);
     sb->addPermanentWidget(new QLabel(tr("Tỉ lệ"), sb));
     sb->addPermanentWidget(scaleBox_);
     sb->addPermanentWidget(wgs84_);
@@ -379,10 +400,7 @@ void MainWindow::openProject(std::unique_ptr<ProjectData> data)
     search_->setSearchFunction([this](const QString& text, int limit) {
         return data_ ? data_->search(text, limit) : std::vector<SearchHit>();
     });
-    const MapLayer* communes = project_->findLayer(QString::fromLatin1(StoreProjectData::kCommunesLayer));
-    const MapLayer* districts = project_->findLayer(QString::fromLatin1(StoreProjectData::kDistrictsLayer));
-    if (communes && districts && !districts->visible) units2025_->setChecked(true);
-    else if (communes && districts && !communes->visible) units2023_->setChecked(true);
+    updateUnitsActions();
     canvas_->controller()->resetHistory();
     canvas_->controller()->setFullExtent(project_->fullExtent());
     canvas_->controller()->zoomToFullExtent();
@@ -393,13 +411,21 @@ void MainWindow::openProject(std::unique_ptr<ProjectData> data)
 void MainWindow::populateLayers()
 {
     QApplication::setOverrideCursor(Qt::WaitCursor);
+    LayerSettings::Outcome outcome = LayerSettings::Outcome::Nothing;
     try {
-        LayerSettings(data_->path()).populate(*project_, *data_);
+        outcome = LayerSettings(*data_).populate(*project_);
     } catch (...) {
         QApplication::restoreOverrideCursor();
         throw;
     }
     QApplication::restoreOverrideCursor();
+    savedSettings_ = LayerSettings::settingsOf(*project_);
+    saveTimer_.stop();   // loading is not a change to save
+    readOnly_->setVisible(data_->isReadOnly());
+    if (data_->isReadOnly())
+        statusBar()->showMessage(tr("Tệp dự án chỉ đọc: thay đổi về lớp bản đồ chỉ được giữ đến khi đóng dự án."));
+    else if (outcome == LayerSettings::Outcome::Saved)
+        statusBar()->showMessage(tr("Đã chuyển thiết lập lớp của phiên bản trước vào tệp dự án."), 8000);
 }
 
 QMenu* MainWindow::menu(Menu which) const
@@ -432,27 +458,48 @@ void MainWindow::reloadProject()
     emit projectOpened();
 }
 
-void MainWindow::showUnits2025(bool communes2025)
+void MainWindow::showUnits(Units units)
 {
     const int communes = project_->indexOf(QString::fromLatin1(StoreProjectData::kCommunesLayer));
     const int districts = project_->indexOf(QString::fromLatin1(StoreProjectData::kDistrictsLayer));
-    if (communes >= 0) project_->setVisible(communes, communes2025);
-    if (districts >= 0) project_->setVisible(districts, !communes2025);
-    (communes2025 ? units2025_ : units2023_)->setChecked(true);
+    if (communes >= 0) project_->setVisible(communes, units != Units::Districts2023);
+    if (districts >= 0) project_->setVisible(districts, units != Units::Communes2025);
+    updateUnitsActions();
 }
 
-void MainWindow::setDisplayCrs(int epsg)
+void MainWindow::updateUnitsActions()
+{
+    const MapLayer* communes = project_->findLayer(QString::fromLatin1(StoreProjectData::kCommunesLayer));
+    const MapLayer* districts = project_->findLayer(QString::fromLatin1(StoreProjectData::kDistrictsLayer));
+    const bool c = communes && communes->visible, d = districts && districts->visible;
+    if (c && !d) units2025_->setChecked(true);
+    else if (d && !c) units2023_->setChecked(true);
+    else unitsBoth_->setChecked(true);
+}
+
+void MainWindow::setDisplayCrs(int epsg, bool wait)
 {
     try {
-        QApplication::setOverrideCursor(Qt::WaitCursor);
-        const geo::Crs crs = geo::Crs::fromEpsg(epsg);
-        canvas_->setDisplayCrs(crs);
-        coords_ = std::make_unique<CoordinateFormatter>(crs);
-        QApplication::restoreOverrideCursor();
+        canvas_->setDisplayCrs(geo::Crs::fromEpsg(epsg));
     } catch (const std::exception& e) {
-        QApplication::restoreOverrideCursor();
-        QMessageBox::warning(this, tr("Hệ tọa độ"), tr("Không chuyển được hệ tọa độ: %1").arg(QString::fromUtf8(e.what())));
+        statusBar()->showMessage(tr("Không chuyển được hệ tọa độ: %1").arg(QString::fromUtf8(e.what())), 8000);
+        onDisplayCrsChanged();
+        return;
     }
+    if (project_->isSwitchingCrs()) {
+        statusBar()->showMessage(tr("Đang chuyển hệ tọa độ hiển thị…"));
+        crsBox_->setCurrentIndex(crsBox_->findData(epsg));
+    } else {
+        onDisplayCrsChanged();   // no switch (already in that CRS): the choosers show the current one
+    }
+    while (wait && project_->isSwitchingCrs()) QApplication::processEvents(QEventLoop::WaitForMoreEvents, 50);
+}
+
+void MainWindow::onDisplayCrsChanged()
+{
+    const geo::Crs& crs = project_->displayCrs();
+    coords_ = std::make_unique<CoordinateFormatter>(crs);
+    const int epsg = crs.epsgCode().value_or(0);
     crsBox_->setCurrentIndex(crsBox_->findData(epsg));
     for (QAction* a : findChildren<QAction*>())
         if (a->isCheckable() && a->data().isValid() && a->data().typeId() == QMetaType::Int)
@@ -570,7 +617,16 @@ bool MainWindow::saveScreenshot(const QString& file)
 
 void MainWindow::saveLayerSettings()
 {
-    if (data_) LayerSettings(data_->path()).save(*project_);
+    if (!data_) return;
+    std::vector<layers::project::LayerSetting> now = LayerSettings::settingsOf(*project_);
+    if (now == savedSettings_) return;
+    try {
+        if (LayerSettings(*data_).save(*project_) == LayerSettings::Outcome::InMemory)
+            statusBar()->showMessage(tr("Tệp dự án chỉ đọc: thay đổi về lớp bản đồ chỉ được giữ đến khi đóng dự án."), 8000);
+        savedSettings_ = std::move(now);
+    } catch (const std::exception& e) {
+        statusBar()->showMessage(tr("Không ghi được thiết lập lớp vào dự án: %1").arg(QString::fromUtf8(e.what())), 8000);
+    }
 }
 
 void MainWindow::openProjectDialog()

@@ -65,10 +65,20 @@ public:
     void showSearchHit(const SearchHit& hit);
     AttributeTable* showAttributeTable(int row);
     void editStyle(int row);
+    /// Which administrative units the map shows (View menu).
+    enum class Units {
+        Communes2025,   ///< the communes of 2025 alone
+        Districts2023,  ///< the districts of 2023 alone
+        Both,           ///< the districts of 2023 outlined over the communes of 2025 (as printed)
+    };
+    void showUnits(Units units);
     /// Shows the communes of 2025 (true) or the districts of 2023 (false).
-    void showUnits2025(bool communes2025);
-    void setDisplayCrs(int epsg);
-    /// Saves the layer settings of the project and the window layout.
+    void showUnits2025(bool communes2025) { showUnits(communes2025 ? Units::Communes2025 : Units::Districts2023); }
+    /// Switches the display CRS, keeping the area in view. The layers are
+    /// reprojected in the background (the map stays usable); with `wait`,
+    /// returns once the switch is done (screenshots, tests).
+    void setDisplayCrs(int epsg, bool wait = false);
+    /// Saves the layer settings into the project and the window layout.
     void saveSettings();
     /// Shows the coordinates of a display-CRS point in the status bar.
     void showCursorCoordinates(QPointF mapPoint);
@@ -87,7 +97,11 @@ private:
     void createStatusBar();
     void updateHistoryActions();
     void updateScaleBox(double denominator);
+    /// Saves the layer settings into the project when they changed since
+    /// they were loaded or last saved.
     void saveLayerSettings();
+    void updateUnitsActions();
+    void onDisplayCrsChanged();
     /// Fills the map with the layers of data_ (saved settings or defaults).
     void populateLayers();
     void openProjectDialog();
@@ -113,11 +127,15 @@ private:
     QAction* forward_ = nullptr;
     QAction* units2025_ = nullptr;
     QAction* units2023_ = nullptr;
+    QAction* unitsBoth_ = nullptr;
     QComboBox* scaleBox_ = nullptr;
     QComboBox* crsBox_ = nullptr;
     QLabel* wgs84_ = nullptr;
     QLabel* vn2000_ = nullptr;
     QLabel* renderTime_ = nullptr;
+    QLabel* readOnly_ = nullptr;
+    /// The layer settings as loaded or last saved (nothing is written while unchanged).
+    std::vector<layers::project::LayerSetting> savedSettings_;
     QTimer saveTimer_;
     std::vector<QPointer<AttributeTable>> tables_;
 };

@@ -9,6 +9,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QPolygonF>
 #include <QThread>
 #include <QWheelEvent>
 
@@ -37,6 +38,7 @@ MapCanvas::MapCanvas(MapProject* project, QWidget* parent) : QWidget(parent), pr
         scheduleRender();
     });
     connect(project_, &MapProject::layerChanged, this, &MapCanvas::scheduleRender);
+    connect(project_, &MapProject::displayCrsChanged, this, &MapCanvas::onDisplayCrsChanged);
     connect(project_, &MapProject::selectionChanged, this, qOverload<>(&QWidget::update));
     controller_.setFullExtent(project_->fullExtent());
     updateCursor();
@@ -63,22 +65,74 @@ void MapCanvas::updateCursor()
 
 void MapCanvas::setDisplayCrs(const geo::Crs& crs)
 {
-    const geo::Crs previous = project_->displayCrs();
-    if (crs == previous) return;
-    const render::Extent shown = controller_.viewport().extent();
-    project_->setDisplayCrs(crs);
+    project_->switchDisplayCrs(crs);
+}
+
+namespace {
+
+/// Image pixel → map point for an image drawn for `v`.
+QTransform pixelToMap(const render::MapViewport& v)
+{
+    const render::Extent e = v.extent();
+    const double m = v.mapUnitsPerPixel();
+    return QTransform(m, 0, 0, -m, e.minx, e.maxy);
+}
+
+/// Map point → pixel of the view `v`.
+QTransform mapToPixel(const render::MapViewport& v)
+{
+    const render::Extent e = v.extent();
+    const double m = v.mapUnitsPerPixel();
+    return QTransform(1 / m, 0, 0, -1 / m, -e.minx / m, e.maxy / m);
+}
+
+} // namespace
+
+void MapCanvas::onDisplayCrsChanged(const geo::Crs& previous)
+{
+    (void)previous;
+    const render::MapViewport shown = controller_.viewport();
+    const geo::Transform* t = project_->crsChangeTransform();
     render::Extent target;
-    try {
-        geo::Transform t(previous, crs);
-        target = t.transformBounds(shown);
-    } catch (const std::exception&) {
-        target = project_->fullExtent();
+    bool placed = false;
+    if (t) {
+        try {
+            target = t->transformBounds(shown.extent());
+            placed = !target.isEmpty() && std::isfinite(target.width()) && std::isfinite(target.height());
+        } catch (const std::exception&) {
+        }
     }
-    image_ = QImage();
-    controller_.setUnits(render::mapUnitsOf(crs));
+    if (!placed) target = project_->fullExtent();
+
+    // Keep the old image, bent onto the new CRS by its four corners, until
+    // the new one is drawn; a render still running is in the old CRS.
+    if (running_) running_->store(true);
+    running_.reset();
+    ++generation_;
+    bool kept = false;
+    if (!image_.isNull() && t) {
+        const QSizeF size = imageViewport_.outputSize();
+        const QPolygonF pixels({QPointF(0, 0), QPointF(size.width(), 0), QPointF(size.width(), size.height()),
+                                QPointF(0, size.height())});
+        const QTransform toMap = pixelToMap(imageViewport_);
+        std::vector<double> xy;
+        for (const QPointF& p : pixels) {
+            const QPointF m = toMap.map(p);
+            xy.push_back(m.x());
+            xy.push_back(m.y());
+        }
+        if (t->forwardInterleaved(xy.data(), 4) == 0) {
+            const QPolygonF mapped({QPointF(xy[0], xy[1]), QPointF(xy[2], xy[3]), QPointF(xy[4], xy[5]),
+                                    QPointF(xy[6], xy[7])});
+            kept = QTransform::quadToQuad(pixels, mapped, imageToMap_);
+        }
+    }
+    if (!kept) image_ = QImage();
+    controller_.setUnits(render::mapUnitsOf(project_->displayCrs()));
     controller_.setFullExtent(project_->fullExtent());
     controller_.resetHistory();
     controller_.zoomToExtent(target, 0.0);
+    update();
 }
 
 void MapCanvas::zoomToLayer(int row)
@@ -180,10 +234,16 @@ void MapCanvas::startRender()
 void MapCanvas::onRenderDone(quint64 generation, const QImage& image, const render::MapViewport& viewport,
                              const render::RenderStats& stats)
 {
-    if (generation == generation_) running_.reset();
+    if (generation != generation_) {
+        // Outdated (a CRS switch or renderNow() came in between).
+        if (pending_ && !running_) renderTimer_.start();
+        return;
+    }
+    running_.reset();
     if (!stats.cancelled && !image.isNull()) {
         image_ = image;
         imageViewport_ = viewport;
+        imageToMap_ = pixelToMap(viewport);
         lastStats_ = stats;
         update();
         emit renderFinished(stats.milliseconds);
@@ -210,6 +270,7 @@ void MapCanvas::renderNow()
     ++generation_;
     image_ = image;
     imageViewport_ = logical;
+    imageToMap_ = pixelToMap(logical);
     lastStats_ = stats;
     update();
     emit renderFinished(stats.milliseconds);
@@ -231,10 +292,18 @@ bool MapCanvas::featureAt(QPointF pixel, QString* layerKey, qint64* featureId) c
         for (std::size_t i : hits) {
             // Features the style does not draw cannot be clicked.
             const style::FeatureStyle& fs = l.style.features;
+            int symbol = 0;
             if (fs.kind != style::StyleKind::SingleSymbol) {
                 const int field = l.cache->fieldIndex(fs.field);
-                if (field >= 0 && fs.symbolIndex(l.cache->attribute(i, field)) < 0) continue;
+                if (field >= 0) symbol = fs.symbolIndex(l.cache->attribute(i, field));
+                if (symbol < 0) continue;
             }
+            // A polygon drawn as an outline only is hit on its outline, so
+            // what shows through it (e.g. communes under district borders) can be clicked.
+            if (l.kind() == layers::GeometryKind::Polygon && symbol < fs.symbolCount() &&
+                fs.symbolAt(symbol).fillColor.alpha() == 0 &&
+                distanceTo(l.cache->geometry(i, 0), m.x(), m.y()) > tolPx * v.mapUnitsPerPixel())
+                continue;
             if (layerKey) *layerKey = l.key;
             if (featureId) *featureId = l.cache->featureId(i);
             return true;
@@ -306,7 +375,7 @@ void MapCanvas::paintEvent(QPaintEvent*)
         p.save();
         p.setRenderHint(QPainter::SmoothPixmapTransform,
                         !controller_.isDragging() && image_.size() == size() * devicePixelRatioF());
-        p.setTransform(ViewController::imageToView(imageViewport_, controller_.viewport()));
+        p.setTransform(imageToMap_ * mapToPixel(controller_.viewport()));
         p.drawImage(QPointF(0, 0), image_);
         p.restore();
     }

@@ -34,7 +34,11 @@ public:
     Tool tool() const { return tool_; }
     void setTool(Tool tool);
 
-    /// Switches the display CRS, keeping the same area in view.
+    /// Switches the display CRS, keeping the same area in view. The layer
+    /// caches are rebuilt in the background (MapProject::switchDisplayCrs);
+    /// meanwhile the map stays usable in the current CRS, and when the new
+    /// caches are ready the last image is shown reprojected until the new
+    /// one is drawn.
     void setDisplayCrs(const geo::Crs& crs);
 
     void zoomToLayer(int row);
@@ -81,6 +85,8 @@ protected:
 private:
     struct Job;
     void onViewportChanged();
+    /// The project's display CRS changed: the view and the image follow.
+    void onDisplayCrsChanged(const geo::Crs& previous);
     void scheduleRender();
     void startRender();
     void onRenderDone(quint64 generation, const QImage& image, const render::MapViewport& viewport,
@@ -102,6 +108,9 @@ private:
 
     QImage image_;
     render::MapViewport imageViewport_;
+    /// Image pixel (logical) → map point in the display CRS; after a CRS
+    /// switch, fitted to the reprojected corners of the old image.
+    QTransform imageToMap_;
     render::RenderStats lastStats_;
 
     QString highlightLayer_;

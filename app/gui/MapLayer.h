@@ -25,6 +25,8 @@ struct MapLayer {
     std::shared_ptr<const render::FeatureSource> source;
     std::shared_ptr<const render::LayerCache> cache;   ///< in the project's display CRS
     style::LayerStyle style;
+    /// `style` was saved in the project (else it is, or will be, the default one).
+    bool styleSaved = false;
     bool visible = true;
     /// Titles of the attribute fields (field name → title); fields without a
     /// title show their name.

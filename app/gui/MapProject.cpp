@@ -2,11 +2,35 @@
 
 #include <QHash>
 
+#include <atomic>
+
 #include <algorithm>
 
 namespace planmap::gui {
 
-MapProject::MapProject(QObject* parent) : QObject(parent), crs_(geo::Crs::fromEpsg(9215)) {}
+/// One background switch of the display CRS: the sources to reproject and,
+/// once done, their caches (or the error).
+struct MapProject::CrsSwitch {
+    CrsSwitch(geo::Crs f, geo::Crs c) : from(std::move(f)), crs(std::move(c)) {}
+    geo::Crs from;
+    geo::Crs crs;
+    std::shared_ptr<const geo::Transform> transform;   ///< from → crs, null if PROJ has none
+    std::vector<std::shared_ptr<const render::FeatureSource>> sources;
+    std::vector<std::shared_ptr<const render::LayerCache>> caches;
+    std::atomic<bool> cancelled{false};
+    QString error;
+};
+
+MapProject::MapProject(QObject* parent) : QObject(parent), crs_(geo::Crs::fromEpsg(9215))
+{
+    pool_.setMaxThreadCount(1);
+}
+
+MapProject::~MapProject()
+{
+    cancelSwitch();
+    pool_.waitForDone();
+}
 
 int MapProject::indexOf(const QString& key) const
 {
@@ -57,6 +81,7 @@ void MapProject::moveLayer(int from, int to)
 
 void MapProject::clear()
 {
+    cancelSwitch();
     layers_.clear();
     selectionLayer_.clear();
     selection_.clear();
@@ -87,6 +112,7 @@ void MapProject::setOpacity(int row, double opacity)
 
 void MapProject::setDisplayCrs(const geo::Crs& crs)
 {
+    cancelSwitch();
     if (crs == crs_) return;
     const geo::Crs previous = crs_;
     crs_ = crs;
@@ -99,7 +125,72 @@ void MapProject::setDisplayCrs(const geo::Crs& crs)
         crs_ = previous;
         throw;
     }
-    emit displayCrsChanged();
+    try {
+        crsChange_ = std::make_shared<const geo::Transform>(previous, crs_);
+    } catch (const std::exception&) {
+    }
+    emit displayCrsChanged(previous);
+    crsChange_.reset();
+    emit layersChanged();
+}
+
+void MapProject::cancelSwitch()
+{
+    if (switching_) switching_->cancelled = true;
+    switching_.reset();
+}
+
+void MapProject::switchDisplayCrs(const geo::Crs& crs)
+{
+    cancelSwitch();
+    if (crs == crs_) return;
+    auto job = std::make_shared<CrsSwitch>(crs_, crs);
+    for (const MapLayer& l : layers_) job->sources.push_back(l.source);
+    switching_ = job;
+    pool_.start([this, job] {
+        try {
+            render::LayerCacheOptions options;
+            options.computeLabelPoints = true;
+            for (const auto& source : job->sources) {
+                if (job->cancelled) return;   // superseded: nothing to hand back
+                job->caches.push_back(source ? render::LayerCache::build(*source, job->crs, options) : nullptr);
+            }
+            try {
+                job->transform = std::make_shared<const geo::Transform>(job->from, job->crs);
+            } catch (const std::exception&) {
+                // No operation between them: the view falls back to the full extent.
+            }
+        } catch (const std::exception& e) {
+            job->error = QString::fromUtf8(e.what());
+        }
+        if (job->cancelled) return;
+        QMetaObject::invokeMethod(this, [this, job] { finishSwitch(job); }, Qt::QueuedConnection);
+    });
+}
+
+void MapProject::finishSwitch(const std::shared_ptr<CrsSwitch>& job)
+{
+    if (job != switching_ || job->cancelled) return;   // superseded meanwhile
+    switching_.reset();
+    if (!job->error.isEmpty()) {
+        emit displayCrsFailed(job->error);
+        return;
+    }
+    // Layers added or replaced while the caches were built: start again with the current ones.
+    bool same = job->sources.size() == layers_.size();
+    for (std::size_t i = 0; same && i < layers_.size(); ++i) same = layers_[i].source == job->sources[i];
+    if (!same) {
+        switchDisplayCrs(job->crs);
+        return;
+    }
+    if (!(job->from == crs_)) job->transform.reset();   // a synchronous switch came in between
+    const geo::Crs previous = crs_;
+    crs_ = job->crs;
+    for (std::size_t i = 0; i < layers_.size(); ++i)
+        if (job->caches[i]) layers_[i].cache = job->caches[i];
+    crsChange_ = job->transform;
+    emit displayCrsChanged(previous);
+    crsChange_.reset();
     emit layersChanged();
 }
 

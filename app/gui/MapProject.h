@@ -3,10 +3,12 @@
 #include "MapLayer.h"
 
 #include "planmap/geo/Crs.h"
+#include "planmap/geo/Transform.h"
 #include "planmap/layers/render/MapRenderer.h"
 
 #include <QObject>
 #include <QSet>
+#include <QThreadPool>
 
 #include <vector>
 
@@ -14,12 +16,14 @@ namespace planmap::gui {
 
 /// The layers on the map, in panel order (row 0 = drawn on top), the
 /// display CRS and the current selection. Owns the layer caches: switching
-/// the display CRS rebuilds them. All widgets (canvas, layer panel, legend,
-/// attribute tables) observe one MapProject.
+/// the display CRS rebuilds them, in the calling thread (setDisplayCrs) or
+/// in the background (switchDisplayCrs). All widgets (canvas, layer panel,
+/// legend, attribute tables) observe one MapProject.
 class MapProject : public QObject {
     Q_OBJECT
 public:
     explicit MapProject(QObject* parent = nullptr);
+    ~MapProject() override;
 
     int layerCount() const { return int(layers_.size()); }
     const MapLayer& layer(int row) const { return layers_.at(std::size_t(row)); }
@@ -31,6 +35,9 @@ public:
     /// display CRS if it has none (or one in another CRS). Throws
     /// render::LayerCacheError when the features cannot be read.
     void addLayer(MapLayer layer, int row = -1);
+    /// The layer's cache in the display CRS: its own when it has one there,
+    /// else one built from its source (with label points).
+    std::shared_ptr<const render::LayerCache> buildCache(const MapLayer& layer) const;
     void removeLayer(int row);
     /// Moves the layer at `from` so that it ends up at row `to`.
     void moveLayer(int from, int to);
@@ -41,8 +48,20 @@ public:
     void setOpacity(int row, double opacity);
 
     const geo::Crs& displayCrs() const { return crs_; }
-    /// Reprojects every layer into `crs` (rebuilds the caches).
+    /// Reprojects every layer into `crs` (rebuilds the caches) before returning.
     void setDisplayCrs(const geo::Crs& crs);
+    /// Starts reprojecting every layer into `crs` on a worker thread and
+    /// returns at once; the layers keep their caches in the current CRS
+    /// until all new ones are ready, then displayCrsChanged() is emitted (or
+    /// displayCrsFailed()). A later call, or setDisplayCrs(), supersedes a
+    /// switch still running: it is cancelled and its caches are dropped.
+    void switchDisplayCrs(const geo::Crs& crs);
+    /// A background switch is running.
+    bool isSwitchingCrs() const { return switching_ != nullptr; }
+    /// From the previous display CRS to the current one: set while
+    /// displayCrsChanged() is emitted (built off the UI thread for a
+    /// background switch), null otherwise or when PROJ has no operation.
+    const geo::Transform* crsChangeTransform() const { return crsChange_.get(); }
 
     /// Union of the extents of all layers (display CRS).
     render::Extent fullExtent() const;
@@ -64,14 +83,24 @@ signals:
     void layersChanged();
     /// Visibility, style or opacity of the layer at `row` changed.
     void layerChanged(int row);
-    void displayCrsChanged();
+    /// The display CRS changed (the caches are reprojected). `previous` is
+    /// the CRS the view was in until now.
+    void displayCrsChanged(const planmap::geo::Crs& previous);
+    /// A background switch to another CRS failed; the CRS did not change.
+    void displayCrsFailed(const QString& message);
     void selectionChanged();
 
 private:
-    std::shared_ptr<const render::LayerCache> buildCache(const MapLayer& layer) const;
+
+    struct CrsSwitch;
+    void finishSwitch(const std::shared_ptr<CrsSwitch>& job);
+    void cancelSwitch();
 
     std::vector<MapLayer> layers_;
     geo::Crs crs_;
+    std::shared_ptr<CrsSwitch> switching_;   ///< the background switch running, if any
+    std::shared_ptr<const geo::Transform> crsChange_;
+    QThreadPool pool_;
     QString selectionLayer_;
     QSet<qint64> selection_;
 };

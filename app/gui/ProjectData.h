@@ -2,6 +2,8 @@
 
 #include "MapLayer.h"
 
+#include "planmap/layers/project/LayerSettings.h"
+
 #include <QDate>
 #include <QString>
 
@@ -60,8 +62,26 @@ public:
     virtual QString name() const = 0;
     /// Path of the project file (for per-project settings); empty if none.
     virtual QString path() const = 0;
-    /// The map layers with default styles, in panel order (row 0 on top).
+    /// The map layers in panel order (row 0 on top) with their visibility;
+    /// a layer whose style is saved in the project has it in `style` and
+    /// `styleSaved` set, the others get their default style when shown
+    /// (LayerSettings::populate).
     virtual std::vector<MapLayer> layers() const = 0;
+    /// True when the project holds layer settings (order, visibility, styles).
+    virtual bool hasLayerSettings() const { return false; }
+    /// Replaces the project's layer settings (positions are panel rows).
+    /// Returns false when the project cannot hold them (a read-only file):
+    /// they then apply to layers() until the project is closed. Throws
+    /// layers::StoreError when writing fails otherwise.
+    virtual bool saveLayerSettings(const std::vector<layers::project::LayerSetting>& settings)
+    {
+        (void)settings;
+        return false;
+    }
+    /// Forgets the saved layer settings: every layer gets its defaults.
+    virtual void clearLayerSettings() {}
+    /// True when changes cannot be written to the project file.
+    virtual bool isReadOnly() const { return true; }
     /// Accent- and case-insensitive search over units and named features.
     virtual std::vector<SearchHit> search(const QString& text, int limit) const = 0;
     /// Details of a feature of a layer returned by layers().

@@ -1,14 +1,15 @@
 #include "StoreProjectData.h"
 
-#include "DefaultStyles.h"
 #include "Formats.h"
 #include "Language.h"
 #include "MapProject.h"
 
 #include "planmap/layers/io/UnitLayers.h"
+#include "planmap/layers/project/ProjectLayers.h"
 #include "planmap/layers/store/ProjectStore.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 
 #include <cmath>
 #include <set>
@@ -44,16 +45,6 @@ QString pick(const std::string& vi, const std::optional<std::string>& en)
     return english() && en && !en->empty() ? q(*en) : q(vi);
 }
 
-QVariant toVariant(const L::Value& v, L::FieldType type)
-{
-    if (std::holds_alternative<std::monostate>(v)) return {};
-    if (const auto* i = std::get_if<std::int64_t>(&v))
-        return type == L::FieldType::Boolean ? QVariant(*i != 0) : QVariant(qlonglong(*i));
-    if (const auto* d = std::get_if<double>(&v)) return *d;
-    if (const auto* s = std::get_if<std::string>(&v)) return q(*s);
-    return {};
-}
-
 // The unit words as the store spells them (vietnameseName), listed for the translators.
 [[maybe_unused]] const char* const kUnitWords[] = {
     QT_TRANSLATE_NOOP("planmap::gui::StoreProjectData", "Tỉnh"),
@@ -83,11 +74,6 @@ QString unitWord(L::UnitType type)
     return tr(std::string(L::vietnameseName(type)).c_str());
 }
 
-QVariant opt(const std::optional<bool>& b)
-{
-    return b ? QVariant(*b) : QVariant();
-}
-
 /// The label of a unit: "Xã Lộc Bình" (full name, else type word + name).
 QString unitLabel(const L::AdminUnit& u)
 {
@@ -105,8 +91,26 @@ QString formatTarget(std::optional<double> value, std::optional<double> num, std
 
 } // namespace
 
-StoreProjectData::StoreProjectData(const std::filesystem::path& file)
-    : store_(std::make_unique<L::ProjectStore>(L::ProjectStore::open(file)))
+namespace {
+
+/// Options to open `file` with: read-only when asked, or when the file or
+/// its folder (SQLite writes its journal there) cannot be written.
+L::OpenOptions openOptions(const std::filesystem::path& file, StoreProjectData::Access access)
+{
+    L::OpenOptions options;
+    options.readOnly = access == StoreProjectData::Access::ReadOnly;
+    if (!options.readOnly) {
+        const QFileInfo info(QString::fromStdString(file.string()));
+        const QFileInfo folder(info.absolutePath());
+        options.readOnly = info.exists() && (!info.isWritable() || !folder.isWritable());
+    }
+    return options;
+}
+
+} // namespace
+
+StoreProjectData::StoreProjectData(const std::filesystem::path& file, Access access)
+    : store_(std::make_unique<L::ProjectStore>(L::ProjectStore::open(file, openOptions(file, access))))
 {
 }
 
@@ -122,147 +126,70 @@ QString StoreProjectData::path() const
     return QString::fromStdString(store_->path().string());
 }
 
-MapLayer StoreProjectData::unitLayer(const void* unitLayerPtr) const
-{
-    const auto& def = *static_cast<const L::io::UnitLayer*>(unitLayerPtr);
-    const std::vector<L::AdminUnit> units = store_->units().list(def.level, def.generation, std::nullopt, true);
-    const std::vector<QString> fields{QStringLiteral("code"),  QStringLiteral("name"), QStringLiteral("full_name"),
-                                      QStringLiteral("unit_type"), QStringLiteral("ethnic_minority_area"),
-                                      QStringLiteral("dbkk"), QStringLiteral("atk"), QStringLiteral("border"),
-                                      QStringLiteral("illustrative")};
-    auto source = std::make_shared<render::MemoryFeatureSource>("EPSG:4326", fields);
-    bool illustrative = false;
-    for (const L::AdminUnit& u : units) {
-        if (u.geometry.empty()) continue;
-        illustrative = illustrative || u.illustrative;
-        source->add(u.id, u.geometry,
-                    {q(u.code), q(u.name), q(u.fullName), q(std::string(L::toString(u.type))),
-                     u.ethnicMinorityArea ? QVariant(*u.ethnicMinorityArea) : QVariant(), opt(u.dbkk), opt(u.atk),
-                     opt(u.border), QVariant(u.illustrative)});
-    }
-    MapLayer layer;
-    layer.key = q(def.name);
-    layer.title = pick(def.titleVi, def.titleEn);
-    layer.illustrative = illustrative;
-    layer.source = source;
-    layer.fieldTitles = {{QStringLiteral("code"), tr("Mã")},
-                         {QStringLiteral("name"), tr("Tên")},
-                         {QStringLiteral("full_name"), tr("Tên đầy đủ")},
-                         {QStringLiteral("unit_type"), tr("Loại đơn vị")},
-                         {QStringLiteral("ethnic_minority_area"), tr("Khu vực (I, II, III)")},
-                         {QStringLiteral("dbkk"), tr("Đặc biệt khó khăn")},
-                         {QStringLiteral("atk"), tr("An toàn khu")},
-                         {QStringLiteral("border"), tr("Biên giới")},
-                         {QStringLiteral("illustrative"), tr("Dữ liệu minh họa")}};
-    for (int t = int(L::UnitType::Province); t <= int(L::UnitType::Other); ++t) {
-        const auto type = L::UnitType(t);
-        layer.valueLabels.insert(QStringLiteral("unit_type") + QChar(0x1f) + q(std::string(L::toString(type))),
-                                 unitWord(type));
-    }
-    for (int i = 1; i <= 3; ++i)
-        layer.valueLabels.insert(QStringLiteral("ethnic_minority_area") + QChar(0x1f) + QString::number(i),
-                                 tr("Khu vực %1").arg(QString(i == 1 ? "I" : i == 2 ? "II" : "III")));
-    return layer;
-}
-
-MapLayer StoreProjectData::featureLayer(const void* infoPtr) const
-{
-    const auto& info = *static_cast<const L::LayerInfo*>(infoPtr);
-    std::vector<QString> fields{QStringLiteral("name"), QStringLiteral("commune"), QStringLiteral("commune_old")};
-    for (const L::FieldInfo& f : info.fields) fields.push_back(q(f.name));
-    fields.push_back(QStringLiteral("illustrative"));
-    fields.push_back(QStringLiteral("source"));
-
-    // Names of the communes the features point to, read once.
-    std::unordered_map<std::int64_t, QString> communeNames;
-    const auto communeName = [&](const std::optional<std::int64_t>& id) -> QVariant {
-        if (!id) return {};
-        auto it = communeNames.find(*id);
-        if (it == communeNames.end()) it = communeNames.emplace(*id, unitDisplayName(*id)).first;
-        return it->second;
-    };
-
-    auto source = std::make_shared<render::MemoryFeatureSource>("EPSG:4326", fields);
-    bool illustrative = false;
-    L::FeatureQuery query;
-    query.layer = info.name;
-    store_->features().forEach(query, [&](const L::Feature& f) {
-        std::vector<QVariant> values;
-        values.reserve(fields.size());
-        values.push_back(q(f.name));
-        values.push_back(communeName(f.communeId));
-        values.push_back(communeName(f.communeOldId));
-        for (const L::FieldInfo& fi : info.fields) {
-            const auto it = f.attributes.find(fi.name);
-            values.push_back(it == f.attributes.end() ? QVariant() : toVariant(it->second, fi.type));
-        }
-        values.push_back(f.illustrative);
-        values.push_back(q(f.source));
-        illustrative = illustrative || f.illustrative;
-        source->add(f.id, f.geometry, std::move(values));
-        return true;
-    });
-
-    MapLayer layer;
-    layer.key = q(info.name);
-    layer.title = pick(info.titleVi, info.titleEn);
-    layer.illustrative = illustrative || info.illustrativeSummary.has_value();
-    layer.source = source;
-    layer.fieldTitles = {{QStringLiteral("name"), tr("Tên")},
-                         {QStringLiteral("commune"), tr("Xã (từ 01/7/2025)")},
-                         {QStringLiteral("commune_old"), tr("Xã (trước 01/7/2025)")},
-                         {QStringLiteral("illustrative"), tr("Dữ liệu minh họa")},
-                         {QStringLiteral("source"), tr("Nguồn")}};
-    for (const L::FieldInfo& f : info.fields) {
-        layer.fieldTitles.insert(q(f.name), pick(f.titleVi, f.titleEn));
-        for (const L::FieldValue& v : f.values)
-            layer.valueLabels.insert(q(f.name) + QChar(0x1f) + q(v.value), pick(v.labelVi, v.labelEn));
-    }
-    return layer;
-}
-
 std::vector<MapLayer> StoreProjectData::layers() const
 {
+    namespace project = L::project;
+    const project::Language language = english() ? project::Language::English : project::Language::Vietnamese;
+    std::vector<project::ProjectLayer> layers;
+    if (memorySettings_) {
+        layers = project::projectLayers(*store_, language, project::SavedSettings::Ignore);
+        project::applyLayerSettings(layers, *memorySettings_);
+    } else {
+        layers = project::projectLayers(*store_, language);
+    }
     std::vector<MapLayer> out;
-    // Feature layers on top, in reverse registry order (points above areas).
-    const std::vector<L::LayerInfo> infos = store_->features().layers();
-    std::vector<MapLayer> features;
-    for (const L::LayerInfo& info : infos) {
-        if (store_->features().count(info.name) == 0) continue;
-        features.push_back(featureLayer(&info));
-    }
-    // Points first, then lines, then polygons, keeping the registry order within each.
-    const auto rank = [](const L::LayerInfo& i) {
-        switch (i.geometryType) {
-        case L::GeometryType::Point:
-        case L::GeometryType::MultiPoint: return 0;
-        case L::GeometryType::Any: return 1;
-        case L::GeometryType::LineString:
-        case L::GeometryType::MultiLineString: return 2;
-        default: return 3;
+    out.reserve(layers.size());
+    for (project::ProjectLayer& pl : layers) {
+        MapLayer l;
+        l.key = pl.key;
+        l.title = pl.title;
+        l.illustrative = pl.illustrative;
+        l.source = std::move(pl.source);
+        l.fieldTitles = std::move(pl.fieldTitles);
+        l.valueLabels = std::move(pl.valueLabels);
+        l.visible = pl.visible;
+        if (pl.savedStyle) {
+            l.style = *pl.savedStyle;
+            l.styleSaved = true;
         }
-    };
-    std::vector<std::size_t> order;
-    for (std::size_t i = 0, j = 0; i < infos.size(); ++i)
-        if (j < features.size() && features[j].key == q(infos[i].name)) order.push_back(i), ++j;
-    std::vector<std::pair<int, std::size_t>> ranked;
-    for (std::size_t j = 0; j < features.size(); ++j) ranked.emplace_back(rank(infos[order[j]]), j);
-    std::stable_sort(ranked.begin(), ranked.end(), [](auto& a, auto& b) { return a.first < b.first; });
-    for (auto& [r, j] : ranked) out.push_back(std::move(features[j]));
-
-    // The unit layers below them: communes (2025, then the old ones when they
-    // have boundaries), districts of 2023, the province outline at the bottom.
-    for (const char* name : {kCommunesLayer, "communes_2023", kDistrictsLayer, kProvinceLayer})
-        if (const L::io::UnitLayer* def = L::io::findUnitLayer(name)) out.push_back(unitLayer(def));
-
-    // Drop empty layers, then give each its default style (needs the cache for its kind).
-    std::vector<MapLayer> kept;
-    for (MapLayer& l : out) {
-        const auto* mem = dynamic_cast<const render::MemoryFeatureSource*>(l.source.get());
-        if (mem && mem->size() == 0) continue;
-        kept.push_back(std::move(l));
+        out.push_back(std::move(l));
     }
-    return kept;
+    return out;
+}
+
+bool StoreProjectData::settingsWritable() const
+{
+    return !store_->connection().isReadOnly() && L::project::LayerSettingsStore(store_->connection()).available();
+}
+
+bool StoreProjectData::hasLayerSettings() const
+{
+    if (memorySettings_) return !memorySettings_->empty();
+    return !L::project::LayerSettingsStore(store_->connection()).load().empty();
+}
+
+bool StoreProjectData::saveLayerSettings(const std::vector<L::project::LayerSetting>& settings)
+{
+    if (!settingsWritable()) {
+        memorySettings_ = settings;
+        return false;
+    }
+    L::project::LayerSettingsStore(store_->connection()).save(settings);
+    return true;
+}
+
+void StoreProjectData::clearLayerSettings()
+{
+    if (!settingsWritable()) {
+        memorySettings_ = std::vector<L::project::LayerSetting>();
+        return;
+    }
+    L::project::LayerSettingsStore(store_->connection()).clear();
+}
+
+bool StoreProjectData::isReadOnly() const
+{
+    return !settingsWritable();
 }
 
 const std::set<std::int64_t>& StoreProjectData::unitsWithGeometry(const std::string& unitLayer) const

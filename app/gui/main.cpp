@@ -57,7 +57,7 @@ std::unique_ptr<MainWindow> makeWindow(const Options& o, bool interactive)
         if (!interactive) return nullptr;
         QMessageBox::critical(w.get(), QStringLiteral("planmap"), msg);
     }
-    if (o.crs > 0) w->setDisplayCrs(o.crs);
+    if (o.crs > 0) w->setDisplayCrs(o.crs, /*wait=*/true);
     return w;
 }
 

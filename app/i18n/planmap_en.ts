@@ -2023,31 +2023,31 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>Xã, phường 2025 và ranh giới huyện 2023</source>
-        <translation type="unfinished"></translation>
+        <translation>Communes of 2025 with the district boundaries of 2023</translation>
     </message>
     <message>
         <source>Không ghi được thiết lập lớp vào dự án: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save the layer settings in the project: %1</translation>
     </message>
     <message>
         <source>Chỉ đọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-only</translation>
     </message>
     <message>
         <source>Tệp dự án chỉ đọc: thay đổi kiểu hiển thị, thứ tự và bật/tắt lớp chỉ được giữ đến khi đóng dự án</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-only project file: changes to layer styles, order and visibility are kept only until the project is closed</translation>
     </message>
     <message>
         <source>Tệp dự án chỉ đọc: thay đổi về lớp bản đồ chỉ được giữ đến khi đóng dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>Read-only project file: changes to the map layers are kept only until the project is closed.</translation>
     </message>
     <message>
         <source>Đã chuyển thiết lập lớp của phiên bản trước vào tệp dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>The layer settings of the previous version were moved into the project file.</translation>
     </message>
     <message>
         <source>Đang chuyển hệ tọa độ hiển thị…</source>
-        <translation type="unfinished"></translation>
+        <translation>Switching the display coordinate system…</translation>
     </message>
 </context>
 <context>
@@ -2065,7 +2065,7 @@ Hệ tọa độ: %2
     <name>planmap::gui::PlanPanel</name>
     <message>
         <source>cộng giá trị của các đơn vị</source>
-        <translation>sum of the units' values</translation>
+        <translation>sum of the units&apos; values</translation>
     </message>
     <message>
         <source>tỷ lệ: cộng riêng tử số và mẫu số của các đơn vị</source>
@@ -2382,351 +2382,351 @@ Hệ tọa độ: %2
     <name>planmap::gui::PrintDesigner</name>
     <message>
         <source>Khung bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>Map frame</translation>
     </message>
     <message>
         <source>Chữ</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <source>Chú giải</source>
-        <translation type="unfinished">Legend</translation>
+        <translation>Legend</translation>
     </message>
     <message>
         <source>Thước tỷ lệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Scale bar</translation>
     </message>
     <message>
         <source>Mũi tên chỉ hướng bắc</source>
-        <translation type="unfinished"></translation>
+        <translation>North arrow</translation>
     </message>
     <message>
         <source>Bản đồ vị trí</source>
-        <translation type="unfinished"></translation>
+        <translation>Locator map</translation>
     </message>
     <message>
         <source>Bảng chỉ tiêu</source>
-        <translation type="unfinished"></translation>
+        <translation>Indicator table</translation>
     </message>
     <message>
         <source>Ghi chú dữ liệu minh họa</source>
-        <translation type="unfinished"></translation>
+        <translation>Illustrative-data notice</translation>
     </message>
     <message>
         <source>Thiết kế trang in</source>
-        <translation type="unfinished"></translation>
+        <translation>Print designer</translation>
     </message>
     <message>
         <source>Trang in</source>
-        <translation type="unfinished"></translation>
+        <translation>Print layout</translation>
     </message>
     <message>
         <source>Mẫu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Template:</translation>
     </message>
     <message>
         <source>Khổ ngang</source>
-        <translation type="unfinished"></translation>
+        <translation>Landscape</translation>
     </message>
     <message>
         <source>Khổ dọc</source>
-        <translation type="unfinished"></translation>
+        <translation>Portrait</translation>
     </message>
     <message>
         <source>Dùng mẫu</source>
-        <translation type="unfinished"></translation>
+        <translation>Use template</translation>
     </message>
     <message>
         <source>Thay trang đang thiết kế bằng mẫu đã chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the page being designed by the chosen template</translation>
     </message>
     <message>
         <source>Trang của:</source>
-        <translation type="unfinished"></translation>
+        <translation>Page of:</translation>
     </message>
     <message>
         <source>Các trang in đã lưu trong dự án</source>
-        <translation type="unfinished"></translation>
+        <translation>Print layouts saved in the project</translation>
     </message>
     <message>
         <source>Mở</source>
-        <translation type="unfinished"></translation>
+        <translation>Open</translation>
     </message>
     <message>
         <source>Không mở được trang in</source>
-        <translation type="unfinished"></translation>
+        <translation>The layout could not be opened</translation>
     </message>
     <message>
         <source>Lưu vào dự án…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save in project…</translation>
     </message>
     <message>
         <source>Xuất trang…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export page…</translation>
     </message>
     <message>
         <source>Xuất tập bản đồ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export atlas…</translation>
     </message>
     <message>
         <source>Vị trí và kích thước (mm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Position and size (mm)</translation>
     </message>
     <message>
         <source>Trái</source>
-        <translation type="unfinished"></translation>
+        <translation>Left</translation>
     </message>
     <message>
         <source>Trên</source>
-        <translation type="unfinished"></translation>
+        <translation>Top</translation>
     </message>
     <message>
         <source>Rộng</source>
-        <translation type="unfinished"></translation>
+        <translation>Width</translation>
     </message>
     <message>
         <source>Cao</source>
-        <translation type="unfinished"></translation>
+        <translation>Height</translation>
     </message>
     <message>
         <source>Viền quanh</source>
-        <translation type="unfinished"></translation>
+        <translation>Border</translation>
     </message>
     <message>
         <source>Có thể dùng {plan}, {program}, {province}, {unit}, {date}, {page}, {pages}, {scale}, {crs}, {sources}</source>
-        <translation type="unfinished"></translation>
+        <translation>You can use {plan}, {program}, {province}, {unit}, {date}, {page}, {pages}, {scale}, {crs}, {sources}</translation>
     </message>
     <message>
         <source>Cỡ chữ</source>
-        <translation type="unfinished"></translation>
+        <translation>Font size</translation>
     </message>
     <message>
         <source>Đậm</source>
-        <translation type="unfinished"></translation>
+        <translation>Bold</translation>
     </message>
     <message>
         <source>Giữa</source>
-        <translation type="unfinished"></translation>
+        <translation>Centre</translation>
     </message>
     <message>
         <source>Phải</source>
-        <translation type="unfinished"></translation>
+        <translation>Right</translation>
     </message>
     <message>
         <source>Căn lề</source>
-        <translation type="unfinished"></translation>
+        <translation>Alignment</translation>
     </message>
     <message>
         <source>Theo đơn vị của trang</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow the page&apos;s unit</translation>
     </message>
     <message>
         <source>Khóa phạm vi</source>
-        <translation type="unfinished"></translation>
+        <translation>Locked extent</translation>
     </message>
     <message>
         <source>Theo bản đồ chính</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow the main map</translation>
     </message>
     <message>
         <source>Phạm vi</source>
-        <translation type="unfinished"></translation>
+        <translation>Extent</translation>
     </message>
     <message>
         <source>Khóa theo bản đồ chính hiện tại</source>
-        <translation type="unfinished"></translation>
+        <translation>Lock to the current main map view</translation>
     </message>
     <message>
         <source>vừa khung</source>
-        <translation type="unfinished"></translation>
+        <translation>fit to frame</translation>
     </message>
     <message>
         <source>Tỷ lệ</source>
-        <translation type="unfinished">Share</translation>
+        <translation>Scale</translation>
     </message>
     <message>
         <source>Không</source>
-        <translation type="unfinished">No</translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>Lưới tọa độ (mét, VN-2000)</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinate grid (metres, VN-2000)</translation>
     </message>
     <message>
         <source>Lưới kinh vĩ độ</source>
-        <translation type="unfinished"></translation>
+        <translation>Graticule (longitude/latitude)</translation>
     </message>
     <message>
         <source>Lưới</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid</translation>
     </message>
     <message>
         <source>tự động</source>
-        <translation type="unfinished"></translation>
+        <translation>automatic</translation>
     </message>
     <message>
         <source>Mét (lưới tọa độ) hoặc phút (lưới kinh vĩ độ)</source>
-        <translation type="unfinished"></translation>
+        <translation>Metres (coordinate grid) or minutes of arc (graticule)</translation>
     </message>
     <message>
         <source>Khoảng lưới</source>
-        <translation type="unfinished"></translation>
+        <translation>Grid interval</translation>
     </message>
     <message>
         <source>Nhãn</source>
-        <translation type="unfinished">Labels</translation>
+        <translation>Labels</translation>
     </message>
     <message>
         <source>Làm nổi đơn vị của trang</source>
-        <translation type="unfinished"></translation>
+        <translation>Highlight the page&apos;s unit</translation>
     </message>
     <message>
         <source>Toàn tỉnh</source>
-        <translation type="unfinished">Whole province</translation>
+        <translation>Whole province</translation>
     </message>
     <message>
         <source> (2023)</source>
-        <translation type="unfinished"></translation>
+        <translation> (2023)</translation>
     </message>
     <message>
         <source> (2025)</source>
-        <translation type="unfinished"></translation>
+        <translation> (2025)</translation>
     </message>
     <message>
         <source> phút</source>
-        <translation type="unfinished"></translation>
+        <translation> min</translation>
     </message>
     <message>
         <source> m</source>
-        <translation type="unfinished"></translation>
+        <translation> m</translation>
     </message>
     <message>
         <source>Trên trang: 1:%1</source>
-        <translation type="unfinished"></translation>
+        <translation>On the page: 1:%1</translation>
     </message>
     <message>
         <source>Không dùng được mẫu</source>
-        <translation type="unfinished"></translation>
+        <translation>The template cannot be used</translation>
     </message>
     <message>
         <source>Không có dự án để lưu trang in.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no project to save the layout in.</translation>
     </message>
     <message>
         <source>Dự án chỉ mở để đọc hoặc thuộc phiên bản cũ: không lưu được trang in.</source>
-        <translation type="unfinished"></translation>
+        <translation>The project is open read-only or has an older schema: the layout cannot be saved.</translation>
     </message>
     <message>
         <source>Dự án không có trang in “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The project has no print layout “%1”.</translation>
     </message>
     <message>
         <source>Lưu trang in</source>
-        <translation type="unfinished"></translation>
+        <translation>Save layout</translation>
     </message>
     <message>
         <source>Tên trang in trong dự án:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name of the layout in the project:</translation>
     </message>
     <message>
         <source>Đã có trang in “%1”. Thay thế?</source>
-        <translation type="unfinished"></translation>
+        <translation>A layout “%1” exists already. Replace it?</translation>
     </message>
     <message>
         <source>Không lưu được trang in</source>
-        <translation type="unfinished"></translation>
+        <translation>The layout could not be saved</translation>
     </message>
     <message>
         <source>Dự án không có đơn vị nào cho tập bản đồ này.</source>
-        <translation type="unfinished"></translation>
+        <translation>The project has no units for this atlas.</translation>
     </message>
     <message>
         <source>Đang xuất tập bản đồ…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting the atlas…</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Xuất tập bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>Export atlas</translation>
     </message>
     <message>
         <source>Đang xuất trang %1/%2…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporting page %1/%2…</translation>
     </message>
     <message>
         <source>Đã hủy xuất tập bản đồ.</source>
-        <translation type="unfinished"></translation>
+        <translation>The atlas export was cancelled.</translation>
     </message>
     <message>
         <source>Xuất trang in</source>
-        <translation type="unfinished"></translation>
+        <translation>Export page</translation>
     </message>
     <message>
         <source>Độ phân giải</source>
-        <translation type="unfinished"></translation>
+        <translation>Resolution</translation>
     </message>
     <message>
         <source>Định dạng theo phần mở rộng của tệp: .pdf (vector), .png, .svg</source>
-        <translation type="unfinished"></translation>
+        <translation>Format from the file extension: .pdf (vector), .png, .svg</translation>
     </message>
     <message>
         <source>PDF (*.pdf);;Ảnh PNG (*.png);;SVG (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF (*.pdf);;PNG image (*.png);;SVG (*.svg)</translation>
     </message>
     <message>
         <source>Không xuất được trang in</source>
-        <translation type="unfinished"></translation>
+        <translation>The page could not be exported</translation>
     </message>
     <message>
         <source>Đã ghi %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote %1</translation>
     </message>
     <message>
         <source>Huyện, thành phố (2023) — %1 trang</source>
-        <translation type="unfinished"></translation>
+        <translation>Districts and cities (2023) — %1 pages</translation>
     </message>
     <message>
         <source>Xã, phường (2025) — %1 trang</source>
-        <translation type="unfinished"></translation>
+        <translation>Communes and wards (2025) — %1 pages</translation>
     </message>
     <message>
         <source>Mỗi trang một</source>
-        <translation type="unfinished"></translation>
+        <translation>One page per</translation>
     </message>
     <message>
         <source>Một tệp PDF nhiều trang</source>
-        <translation type="unfinished"></translation>
+        <translation>One multi-page PDF file</translation>
     </message>
     <message>
         <source>Mỗi trang một tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>One file per page</translation>
     </message>
     <message>
         <source>Tập bản đồ chưa được xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>The atlas was not exported</translation>
     </message>
     <message>
         <source>Đã ghi %1 tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrote %1 file(s)</translation>
     </message>
     <message>
         <source>Chỉ in được dự án lưu trong tệp .planmap.</source>
-        <translation type="unfinished"></translation>
+        <translation>Only a project saved in a .planmap file can be printed.</translation>
     </message>
     <message>
         <source>In ấn</source>
-        <translation type="unfinished"></translation>
+        <translation>Print</translation>
     </message>
     <message>
         <source>Thiết kế trang in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Print designer…</translation>
     </message>
     <message>
         <source>Trang báo cáo A4, bản đồ treo tường A3, trang huyện/xã; xuất PDF, PNG, SVG và tập bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>A4 briefing page, A3 wall map, district/commune sheet; export to PDF, PNG, SVG and atlases</translation>
     </message>
 </context>
 <context>
@@ -2901,7 +2901,7 @@ Hệ tọa độ: %2
     </message>
     <message>
         <source>“%1” ứng với nhiều đơn vị; hãy nhập mã đơn vị.</source>
-        <translation>“%1” matches several units; enter the unit's code.</translation>
+        <translation>“%1” matches several units; enter the unit&apos;s code.</translation>
     </message>
     <message>
         <source>Không tìm thấy đơn vị “%1” (theo ngày số liệu hoặc thế hệ đã chọn).</source>

@@ -11,11 +11,19 @@
 #include "StoreProjectData.h"
 #include "StyleDialog.h"
 
+#include "planmap/layers/project/LayerSettings.h"
+#include "planmap/layers/store/ProjectStore.h"
+#include "planmap/geo/Transform.h"
+
 #include <QApplication>
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <QElapsedTimer>
 #include <QImage>
 #include <QMouseEvent>
 #include <QSettings>
+#include <QStatusBar>
+#include <QTimer>
 
 #include <gtest/gtest.h>
 
@@ -41,6 +49,7 @@ protected:
     void SetUp() override
     {
         QSettings().clear();
+        clearLayerSettings(sample.file);
         window = std::make_unique<MainWindow>();
         window->resize(1200, 800);
         window->openProject(std::make_unique<StoreProjectData>(sample.file));
@@ -61,6 +70,19 @@ protected:
             QApplication::processEvents(QEventLoop::AllEvents, 20);
     }
     int row(const char* key) const { return window->project()->indexOf(QString::fromLatin1(key)); }
+    /// Forgets the layer settings a test saved into a project file.
+    static void clearLayerSettings(const std::filesystem::path& file)
+    {
+        planmap::layers::ProjectStore store = planmap::layers::ProjectStore::open(file);
+        planmap::layers::project::LayerSettingsStore(store.connection()).clear();
+    }
+    /// A copy of the sample project that a test may change.
+    std::filesystem::path copyOfSample(const apptest::TempDir& to) const
+    {
+        const auto file = to.file("copy.planmap");
+        std::filesystem::copy_file(sample.file, file);
+        return file;
+    }
     /// With PLANMAP_TEST_SHOTS=<dir>, saves a picture of `w` there for a person to look at.
     static void keepShot(QWidget& w, const char* name)
     {
@@ -188,24 +210,30 @@ TEST_F(MainWindowTest, SearchZoomsToAndSelectsTheResult)
     const auto bounds = communes->cache->featureBounds(std::size_t(featureRow(*communes->cache, sample.communeDongKinh)));
     const auto shown = window->canvas()->controller()->viewport().extent();
     EXPECT_TRUE(shown.contains(bounds));
-    EXPECT_LT(shown.width(), 3 * bounds.width());
+    EXPECT_LT(shown.width(), 3 * bounds.width()) << window->canvas()->width() << "x" << window->canvas()->height();
     EXPECT_TRUE(window->identifyPanel()->titleText().contains(QStringLiteral("Phường Đông Kinh")));
 }
 
 TEST_F(MainWindowTest, SwitchesBetweenTheUnitsOf2025And2023)
 {
+    // By default as printed: the districts of 2023 outlined over the communes of 2025.
+    EXPECT_TRUE(window->project()->layer(row("communes_2025")).visible);
+    EXPECT_TRUE(window->project()->layer(row("districts_2023")).visible);
     window->showUnits2025(false);
     EXPECT_FALSE(window->project()->layer(row("communes_2025")).visible);
     EXPECT_TRUE(window->project()->layer(row("districts_2023")).visible);
     window->showUnits2025(true);
     EXPECT_TRUE(window->project()->layer(row("communes_2025")).visible);
     EXPECT_FALSE(window->project()->layer(row("districts_2023")).visible);
+    window->showUnits(MainWindow::Units::Both);
+    EXPECT_TRUE(window->project()->layer(row("communes_2025")).visible);
+    EXPECT_TRUE(window->project()->layer(row("districts_2023")).visible);
 }
 
 TEST_F(MainWindowTest, DisplayCrsSwitchKeepsTheAreaInView)
 {
     const auto before = window->canvas()->controller()->viewport().extent();
-    window->setDisplayCrs(4326);
+    window->setDisplayCrs(4326, true);
     const auto& v = window->canvas()->controller()->viewport();
     EXPECT_EQ(v.units(), planmap::layers::render::MapUnits::Degrees);
     const auto e = v.extent();
@@ -215,10 +243,65 @@ TEST_F(MainWindowTest, DisplayCrsSwitchKeepsTheAreaInView)
     const auto communes = window->project()->findLayer(QStringLiteral("communes_2025"))->cache->extent();
     EXPECT_NEAR(communes.minx, 106.6, 1e-9);
     EXPECT_NEAR(communes.maxy, 21.9, 1e-9);
-    window->setDisplayCrs(9215);
+    window->setDisplayCrs(9215, true);
     const auto back = window->canvas()->controller()->viewport().extent();
     EXPECT_TRUE(back.contains(window->project()->fullExtent()));
     EXPECT_LT(back.width(), 2 * before.width());
+}
+
+TEST_F(MainWindowTest, DisplayCrsSwitchRunsInTheBackgroundAndShowsTheOldImageMeanwhile)
+{
+    waitForRender();
+    ASSERT_FALSE(window->canvas()->image().isNull());
+    const auto centre = window->canvas()->controller()->viewport().extent().center();
+    // The image on screen when the new caches arrive: the old one, still in metres.
+    bool keptOldImage = false;
+    QObject::connect(window->project(), &MapProject::displayCrsChanged, window.get(), [&] {
+        keptOldImage = !window->canvas()->image().isNull() &&
+                       window->canvas()->imageViewport().units() == planmap::layers::render::MapUnits::Metres;
+    });
+    window->setDisplayCrs(4326);
+    // Returned before the caches were rebuilt: the map is still in VN-2000 and usable.
+    EXPECT_TRUE(window->project()->isSwitchingCrs());
+    EXPECT_EQ(window->project()->displayCrs(), planmap::geo::Crs::fromEpsg(9215));
+    window->canvas()->controller()->panByPixels(10, 0);
+    QElapsedTimer t;
+    t.start();
+    while (window->project()->isSwitchingCrs() && t.elapsed() < 10000) QApplication::processEvents(QEventLoop::AllEvents, 20);
+    ASSERT_FALSE(window->project()->isSwitchingCrs());
+    EXPECT_TRUE(keptOldImage);
+    EXPECT_EQ(window->project()->displayCrs(), planmap::geo::Crs::fromEpsg(4326));
+    // The same place: the old centre, in degrees, is still near the middle of the view.
+    const auto e = window->canvas()->controller()->viewport().extent();
+    planmap::geo::Transform toDegrees(planmap::geo::Crs::fromEpsg(9215), planmap::geo::Crs::fromEpsg(4326));
+    const auto c = toDegrees.forward(centre.x, centre.y);
+    EXPECT_NEAR(c.x, (e.minx + e.maxx) / 2, 0.1 * e.width());
+    EXPECT_NEAR(c.y, (e.miny + e.maxy) / 2, 0.1 * e.height());
+    waitForRender();
+    EXPECT_EQ(window->canvas()->imageViewport().units(), planmap::layers::render::MapUnits::Degrees);
+}
+
+TEST_F(MainWindowTest, ASupersededDisplayCrsSwitchIsDropped)
+{
+    int changes = 0;
+    QObject::connect(window->project(), &MapProject::displayCrsChanged, window.get(), [&] { ++changes; });
+    // Twice quickly, then back where it started: nothing to do in the end.
+    window->setDisplayCrs(4326);
+    window->setDisplayCrs(3857);
+    window->setDisplayCrs(3405);
+    window->setDisplayCrs(4326);
+    window->setDisplayCrs(3857, true);
+    EXPECT_EQ(changes, 1);
+    EXPECT_EQ(window->project()->displayCrs(), planmap::geo::Crs::fromEpsg(3857));
+    EXPECT_EQ(window->project()->findLayer(QStringLiteral("communes_2025"))->cache->displayCrs(),
+              planmap::geo::Crs::fromEpsg(3857));
+    window->setDisplayCrs(4326);
+    window->setDisplayCrs(3857, true);
+    EXPECT_EQ(changes, 1);
+    EXPECT_EQ(window->project()->displayCrs(), planmap::geo::Crs::fromEpsg(3857));
+    // Closing the window while a switch runs.
+    window->setDisplayCrs(9215);
+    window.reset();
 }
 
 TEST_F(MainWindowTest, StyleDialogClassifiesANumericField)
@@ -250,18 +333,86 @@ TEST_F(MainWindowTest, StyleDialogClassifiesANumericField)
     EXPECT_EQ(window->project()->layer(villages).style.features.kind, planmap::layers::style::StyleKind::Categorized);
 }
 
-TEST_F(MainWindowTest, StylesPersistPerProject)
+TEST_F(MainWindowTest, LayerSettingsAreSavedInTheProjectFile)
 {
+    apptest::TempDir copy;
+    const auto file = copyOfSample(copy);
+    window->openProject(std::make_unique<StoreProjectData>(file));
     const int markets = row("markets");
     auto st = window->project()->layer(markets).style;
     st.opacity = 0.4;
     window->project()->setStyle(markets, st);
     window->project()->setVisible(row("villages"), false);
+    window->project()->moveLayer(row("province"), 0);
     window->close();
+    EXPECT_TRUE(QSettings().childGroups().filter(QStringLiteral("projects")).isEmpty());
+    {
+        // In the file: what the CLI and print read.
+        planmap::layers::ProjectStore store = planmap::layers::ProjectStore::open(file);
+        const auto saved = planmap::layers::project::LayerSettingsStore(store.connection()).load();
+        ASSERT_FALSE(saved.empty());
+        EXPECT_EQ(saved.front().key, QStringLiteral("province"));
+        for (const auto& s : saved) {
+            if (s.key == QLatin1String("markets")) EXPECT_DOUBLE_EQ(s.style.value().opacity, 0.4);
+            else EXPECT_FALSE(s.style) << s.key.toStdString();   // unchanged: "default"
+            EXPECT_EQ(s.visible, s.key != QLatin1String("villages"));
+        }
+    }
     window = std::make_unique<MainWindow>();
-    window->openProject(std::make_unique<StoreProjectData>(sample.file));
+    window->openProject(std::make_unique<StoreProjectData>(file));
+    EXPECT_EQ(row("province"), 0);
     EXPECT_DOUBLE_EQ(window->project()->layer(row("markets")).style.opacity, 0.4);
     EXPECT_FALSE(window->project()->layer(row("villages")).visible);
+    // Opening does not write to the file.
+    const auto modified = std::filesystem::last_write_time(file);
+    window->close();
+    EXPECT_EQ(std::filesystem::last_write_time(file), modified);
+}
+
+TEST_F(MainWindowTest, SettingsOfEarlierVersionsAreImportedOnce)
+{
+    apptest::TempDir copy;
+    const auto file = copyOfSample(copy);
+    const QString path = QFileInfo(QString::fromStdString(file.string())).absoluteFilePath();
+    // What earlier versions wrote into QSettings.
+    const auto writeOldSettings = [&] {
+        QSettings settings;
+        settings.beginGroup(QStringLiteral("projects/") +
+                            QString::fromLatin1(QCryptographicHash::hash(path.toUtf8(), QCryptographicHash::Sha1).toHex().left(16)));
+        settings.setValue(QStringLiteral("order"), QStringList{QStringLiteral("province"), QStringLiteral("markets")});
+        settings.setValue(QStringLiteral("layers/markets/visible"), false);
+    };
+    writeOldSettings();
+    window->openProject(std::make_unique<StoreProjectData>(path.toStdString()));
+    // The province moved from the bottom to just above the markets.
+    EXPECT_EQ(row("province") + 1, row("markets"));
+    EXPECT_LT(row("province"), row("communes_2025"));
+    EXPECT_FALSE(window->project()->layer(row("markets")).visible);
+    EXPECT_TRUE(QSettings().childGroups().filter(QStringLiteral("projects")).isEmpty());
+    {
+        planmap::layers::ProjectStore store = planmap::layers::ProjectStore::open(file);
+        EXPECT_EQ(planmap::layers::project::LayerSettingsStore(store.connection()).load().size(), 2u);
+    }
+    // Once: later changes in the project are not overwritten.
+    window->project()->setVisible(row("markets"), true);
+    window->saveSettings();
+    writeOldSettings();
+    window->openProject(std::make_unique<StoreProjectData>(path.toStdString()));
+    EXPECT_TRUE(window->project()->layer(row("markets")).visible);
+}
+
+TEST_F(MainWindowTest, AReadOnlyProjectOpensAndKeepsSettingsInMemory)
+{
+    window->openProject(std::make_unique<StoreProjectData>(sample.file, StoreProjectData::Access::ReadOnly));
+    EXPECT_TRUE(window->projectData()->isReadOnly());
+    EXPECT_TRUE(window->statusBar()->currentMessage().contains(QStringLiteral("chỉ đọc")));
+    window->project()->setVisible(row("villages"), false);
+    window->saveSettings();
+    // Kept for this session (a reload shows them) but not written to the file.
+    window->reloadProject();
+    EXPECT_FALSE(window->project()->layer(row("villages")).visible);
+    planmap::layers::ProjectStore store = planmap::layers::ProjectStore::open(sample.file);
+    EXPECT_TRUE(planmap::layers::project::LayerSettingsStore(store.connection()).load().empty());
 }
 
 TEST_F(MainWindowTest, AttributeTableOpensForALayer)
