@@ -76,6 +76,9 @@ void ProgressImportController::setFile(const QString& path)
     if (auto saved = pg::ImportMappings(store_.connection()).proposeFor(file)) {
         next = *saved;
         proposed_ = QString::fromStdString(saved->name);
+        // The date and source document belong to a report, not to its form.
+        if (!next.asOf) next.asOf = mapping_.asOf;
+        if (!next.source) next.source = mapping_.source;
     } else {
         next.name = mapping_.name;
         next.unit = mapping_.unit;
@@ -247,6 +250,9 @@ ProgressImportController::Outcome ProgressImportController::runImport(
         if (!mapping_.name.empty()) {
             pg::ImportMapping toSave = preview_->mapping; // with the columns actually used
             toSave.name = mapping_.name;
+            // The form is saved, not this report's date and source document.
+            toSave.asOf.reset();
+            toSave.source.reset();
             pg::ImportMappings(store_.connection()).save(toSave);
         }
         outcome.message = tr("Đã nhập: %1 dòng mới, %2 dòng sửa, %3 dòng không đổi.")

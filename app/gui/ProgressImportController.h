@@ -79,7 +79,8 @@ public:
     };
     /// Writes the preview in one transaction. `progress(done, total)` is
     /// called after every chunk of rows; `cancelled()` is asked after it —
-    /// true rolls everything back. Saves the mapping under its name on success.
+    /// true rolls everything back. Saves the mapping under its name on success
+    /// (the columns and the form's constants; not the report's date or source document).
     Outcome runImport(const std::function<void(std::size_t done, std::size_t total)>& progress = {},
                       const std::function<bool()>& cancelled = {}, std::size_t chunkSize = 500);
 

@@ -106,11 +106,19 @@ TEST_F(ProgressImportDialogTest, MappedColumnsImportTheRightEntriesAndTheMapping
     EXPECT_EQ(c.rowsModel()->index(0, ImportPreviewModel::Date).data().toString(), "30/06/2023");
     EXPECT_EQ(c.rowsModel()->index(0, ImportPreviewModel::Action).data().toString(), "Thêm mới");
     c.setMappingName("Báo cáo huyện (mẫu 2023)");
+    c.setAsOf(QDate(2023, 6, 30)); // for rows without a date: this report's, not the form's
 
     const auto outcome = c.runImport();
     ASSERT_TRUE(outcome.imported) << outcome.message.toStdString();
     EXPECT_EQ(outcome.result.appended, 2u);
     EXPECT_EQ(count("progress_entries"), entriesBefore + 2);
+    {
+        const auto saved = pg::ImportMappings(store->connection()).get("Báo cáo huyện (mẫu 2023)");
+        ASSERT_TRUE(saved);
+        EXPECT_EQ(saved->valueColumn, "Số đã làm") << "a header the sheet has once is saved as text, not as a letter";
+        EXPECT_EQ(saved->dateColumn, "Ngày BC");
+        EXPECT_FALSE(saved->asOf) << "the report's date is not saved with the form";
+    }
     EXPECT_EQ(valueAt(sample.districtLocBinh), 2.0);
     EXPECT_EQ(valueAt(sample.districtCaoLoc), 1.0);
     {
