@@ -67,8 +67,36 @@ private:
     bool done_ = false;
 };
 
+/// Counts the pages drawn and asks ExportOptions::progress whether to go on.
+class PageProgress {
+public:
+    PageProgress(const std::function<bool(int, int)>& callback, int total, const std::filesystem::path& file)
+        : callback_(callback), total_(total), file_(file)
+    {
+        report();
+    }
+    void pageDone()
+    {
+        ++done_;
+        report();
+    }
+
+private:
+    void report() const
+    {
+        if (callback_ && !callback_(done_, total_))
+            throw ExportCancelled("export to " + file_.string() + " cancelled after " + std::to_string(done_) + " of " +
+                                  std::to_string(total_) + " pages");
+    }
+    const std::function<bool(int, int)>& callback_;
+    int total_;
+    int done_ = 0;
+    std::filesystem::path file_;
+};
+
 void writePdf(const Layout& layout, const LayoutRenderer& renderer, const std::vector<PageSpec>& pages,
-              const std::filesystem::path& file, double dpi, const QString& title, ExportResult& result)
+              const std::filesystem::path& file, double dpi, const QString& title, ExportResult& result,
+              PageProgress* progress)
 {
     PendingFile out(file);
     {
@@ -85,6 +113,8 @@ void writePdf(const Layout& layout, const LayoutRenderer& renderer, const std::v
         for (std::size_t i = 0; i < pages.size(); ++i) {
             if (i > 0 && !writer.newPage()) throw ExportError("cannot write " + file.string() + ": no new page");
             result.pages.push_back(renderer.render(layout, pages[i], painter, writer.resolution()));
+            // Multi-page documents report each page; a single page counts once written.
+            if (progress) progress->pageDone();
         }
         if (!painter.end()) throw ExportError("cannot write " + file.string() + ": the PDF could not be finished");
     }
@@ -203,16 +233,28 @@ ExportResult exportLayout(const Layout& layout, const PrintContext& context, con
     const QString title = context.expand(QStringLiteral("{plan} — {province}"), {});
     ExportResult result;
     const int n = int(pages.size());
+    PageProgress progress(options.progress, n, file);
     const bool split = n > 1 && (options.onePerFile || *format != ExportFormat::Pdf);
     for (int i = 0; i < (split ? n : 1); ++i) {
         const std::filesystem::path target = split ? pageFileName(file, i, n) : file;
         switch (*format) {
         case ExportFormat::Pdf:
-            if (split) writePdf(layout, renderer, {pages[std::size_t(i)]}, target, dpi, title, result);
-            else writePdf(layout, renderer, pages, target, dpi, title, result);
+            if (split) {
+                writePdf(layout, renderer, {pages[std::size_t(i)]}, target, dpi, title, result, nullptr);
+                progress.pageDone();
+            } else {
+                writePdf(layout, renderer, pages, target, dpi, title, result, n > 1 ? &progress : nullptr);
+                if (n == 1) progress.pageDone();
+            }
             break;
-        case ExportFormat::Png: writePng(layout, context, pages[std::size_t(i)], target, dpi, result); break;
-        case ExportFormat::Svg: writeSvg(layout, renderer, pages[std::size_t(i)], target, dpi, title, result); break;
+        case ExportFormat::Png:
+            writePng(layout, context, pages[std::size_t(i)], target, dpi, result);
+            progress.pageDone();
+            break;
+        case ExportFormat::Svg:
+            writeSvg(layout, renderer, pages[std::size_t(i)], target, dpi, title, result);
+            progress.pageDone();
+            break;
         }
     }
     result.milliseconds = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();

@@ -61,31 +61,42 @@ bool isSingleSymbol(const style::FeatureStyle& fs)
 /// A frame ready to draw: its viewport at the output DPI and what it shows.
 struct Frame {
     const LayoutItem* item = nullptr;
-    MapViewport viewport;
-    QRectF rectPx;
+    MapViewport viewport;           // in pixels of `dpi`
+    double dpi = 0.0;               // of the map drawing (≤ the page's on vector targets)
+    QRectF rectPx;                  // on the page, in page pixels
     MapFrameReport report;
     std::vector<render::RenderLayer> layers;       // draw order
     std::vector<const PrintLayer*> printLayers;     // same order
     std::vector<std::vector<int>> usedSymbols;      // per layer, ascending
 };
 
-/// The polygon of a unit as a painter path in the viewport's pixels.
-QPainterPath unitPath(const PrintContext& ctx, const PrintUnit& unit, const MapViewport& vp)
+/// The polygon of a unit as a painter path in the viewport's pixels,
+/// simplified to `tolerancePx`: vertices closer than that to the last one
+/// kept are dropped (the outline is drawn with a pen much wider than that).
+QPainterPath unitPath(const PrintContext& ctx, const PrintUnit& unit, const MapViewport& vp, double tolerancePx)
 {
     QPainterPath path;
     path.setFillRule(Qt::OddEvenFill);
     const PrintLayer* l = ctx.layer(unit.layerKey);
     if (!l || !l->layer.cache) return path;
     const render::LayerCache& cache = *l->layer.cache;
+    const double tol2 = tolerancePx * tolerancePx;
     for (std::size_t i = 0; i < cache.featureCount(); ++i) {
         if (cache.featureId(i) != unit.id) continue;
-        const render::GeometryView g = cache.geometry(i, cache.levelFor(0.5 * vp.mapUnitsPerPixel()));
+        const render::GeometryView g = cache.geometry(i, cache.levelFor(0.5 * tolerancePx * vp.mapUnitsPerPixel()));
         for (std::uint32_t r = g.firstRing; r < g.lastRing; ++r) {
             const double* xy = g.ringXY(r);
             const std::uint32_t n = g.pointCount(r);
             if (n < 3) continue;
-            path.moveTo(vp.toPixel(xy[0], xy[1]));
-            for (std::uint32_t k = 1; k < n; ++k) path.lineTo(vp.toPixel(xy[2 * k], xy[2 * k + 1]));
+            QPointF last = vp.toPixel(xy[0], xy[1]);
+            path.moveTo(last);
+            for (std::uint32_t k = 1; k < n; ++k) {
+                const QPointF q = vp.toPixel(xy[2 * k], xy[2 * k + 1]);
+                const QPointF d = q - last;
+                if (k + 1 < n && d.x() * d.x() + d.y() * d.y() < tol2) continue;
+                path.lineTo(q);
+                last = q;
+            }
             path.closeSubpath();
         }
         break;
@@ -168,6 +179,16 @@ public:
     }
 
 private:
+    static constexpr double kVectorMapDpi = 150.0;
+
+    bool isRasterDevice() const
+    {
+        const QPaintDevice* d = p_.device();
+        return d && (d->devType() == QInternal::Image || d->devType() == QInternal::Pixmap);
+    }
+    /// The resolution maps are drawn at (see prepareFrame).
+    double mapDpi() const { return isRasterDevice() ? dpi_ : std::min(dpi_, kVectorMapDpi); }
+
     const Frame* frame(const QString& id) const
     {
         for (const Frame& f : frames_)
@@ -201,12 +222,20 @@ private:
         f.rectPx = QRectF(std::round(r.left()), std::round(r.top()), std::max(1.0, std::round(r.width())),
                           std::max(1.0, std::round(r.height())));
         const render::Extent e = renderer_.frameExtent(item, page_);
-        f.viewport = MapViewport(f.rectPx.size().toSize(), dpi_, render::mapUnitsOf(ctx_.displayCrs));
+        // On vector targets (PDF, SVG) the map is drawn at no more than
+        // kVectorMapDpi: the renderer simplifies to half a pixel of its
+        // viewport, so coordinates keep 0.1 mm (finer detail cannot be seen
+        // under strokes of 0.2 mm and more) and the file stays lean. Images
+        // keep the full resolution.
+        f.dpi = mapDpi();
+        const QSize size(std::max(1, int(std::lround(f.rectPx.width() * f.dpi / dpi_))),
+                         std::max(1, int(std::lround(f.rectPx.height() * f.dpi / dpi_))));
+        f.viewport = MapViewport(size, f.dpi, render::mapUnitsOf(ctx_.displayCrs));
         f.viewport.zoomToExtent(e);
         f.report.itemId = item.id;
         f.report.extent = f.viewport.extent();
         f.report.scaleDenominator = f.viewport.scaleDenominator();
-        f.report.mapUnitsPerMm = f.viewport.mapUnitsPerPixel() * dpi_ / 25.4;
+        f.report.mapUnitsPerMm = f.viewport.mapUnitsPerPixel() * f.dpi / 25.4;
 
         const double scale = f.report.scaleDenominator;
         std::vector<std::uint32_t> ids;
@@ -215,6 +244,11 @@ private:
             if (!l.layer.style.visibleAtScale(scale) || l.layer.style.opacity <= 0) continue;
             render::RenderLayer rl = l.layer;
             if (!item.map.labels) rl.style.labels.enabled = false;
+            // An opaque halo: the PDF engine strokes a glyph outline with an
+            // opaque pen natively, but turns a translucent one into a filled
+            // outline of the stroke (several times the bytes and the time).
+            // On paper the difference of a 220/255 white halo does not show.
+            if (rl.style.labels.haloColor.alpha() > 0) rl.style.labels.haloColor.setAlpha(255);
             ids.clear();
             l.layer.cache->query(f.report.extent, ids);
             const auto symbols = l.layer.cache->symbolIndices(l.layer.style.features);
@@ -259,23 +293,34 @@ private:
         p_.setClipRect(f.rectPx);
         p_.translate(f.rectPx.topLeft());
         p_.fillRect(QRectF(QPointF(0, 0), f.rectPx.size()), Qt::white);
+        // From here on the frame's own pixels (f.dpi).
+        p_.scale(f.rectPx.width() / f.viewport.outputSize().width(), f.rectPx.height() / f.viewport.outputSize().height());
+        const QSizeF frameSize = f.viewport.outputSize();
         render::RenderOptions options;
         options.drawLabels = item.map.labels;
+        // Only what can show in the frame goes into the file: 5 mm beyond it
+        // covers the widest stroke.
+        options.clipMarginPx = px(5.0, f.dpi);
         render::MapRenderer::render(f.layers, f.viewport, p_, options);
 
         const PrintUnit* unit = page_.unit;
         if (unit && item.map.highlightUnit && item.map.extentMode == ExtentMode::Page) {
-            const QPainterPath path = unitPath(ctx_, *unit, f.viewport);
+            // Outline and paling follow the unit to a tenth of a millimetre;
+            // the broad translucent band only to half a millimetre (Qt turns
+            // a translucent stroke into a filled outline: few vertices and
+            // bevel joins keep that outline small in a PDF).
+            const QPainterPath path = unitPath(ctx_, *unit, f.viewport, px(0.1, f.dpi));
             if (!path.isEmpty()) {
                 QPainterPath outside;
                 outside.setFillRule(Qt::OddEvenFill);
-                outside.addRect(QRectF(QPointF(-10, -10), f.rectPx.size() + QSizeF(20, 20)));
+                outside.addRect(QRectF(QPointF(-10, -10), frameSize + QSizeF(20, 20)));
                 outside.addPath(path);
                 p_.fillPath(outside, QColor(255, 255, 255, 150));
                 p_.setRenderHint(QPainter::Antialiasing, true);
                 // A broad translucent band, unlike any layer's boundary symbol.
-                p_.strokePath(path, QPen(QColor(255, 140, 0, 110), px(2.0, dpi_), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
-                p_.strokePath(path, QPen(QColor(200, 90, 0), px(0.45, dpi_), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+                p_.strokePath(unitPath(ctx_, *unit, f.viewport, px(0.5, f.dpi)),
+                              QPen(QColor(255, 140, 0, 110), px(2.0, f.dpi), Qt::SolidLine, Qt::FlatCap, Qt::BevelJoin));
+                p_.strokePath(path, QPen(QColor(200, 90, 0), px(0.45, f.dpi), Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
             }
         }
         drawGrid(f);
@@ -308,10 +353,12 @@ private:
             lines = graticule(ctx_.displayCrs, e, minutes);
         }
         report_.gridLines += int(lines.size());
-        const QRectF r(QPointF(0, 0), f.rectPx.size());
+        const QRectF r(QPointF(0, 0), QSizeF(f.viewport.outputSize()));
         p_.save();
         p_.setRenderHint(QPainter::Antialiasing, true);
-        QPen pen = mmPen(QColor(40, 70, 140, 170), 0.15, dpi_);
+        // Opaque (the look of 40,70,140 at 2/3 over white): a PDF strokes an
+        // opaque pen natively, a translucent one becomes a filled outline.
+        QPen pen = mmPen(QColor(112, 132, 178), 0.15, f.dpi);
         p_.setPen(pen);
         p_.setBrush(Qt::NoBrush);
         std::vector<std::vector<QPointF>> pixelLines;
@@ -324,10 +371,10 @@ private:
         }
         // Labels where the lines leave the frame: eastings / longitudes on
         // the top and bottom edges, northings / latitudes on the sides.
-        const QFont font = makeFont(p_, dpi_, QStringLiteral("Noto Sans"), 5.5);
+        const QFont font = makeFont(p_, f.dpi, QStringLiteral("Noto Sans"), 5.5);
         p_.setFont(font);
         const QFontMetricsF fm(font, p_.device());
-        const double pad = px(0.6, dpi_);
+        const double pad = px(0.6, f.dpi);
         for (std::size_t i = 0; i < lines.size(); ++i) {
             const GridLine& g = lines[i];
             const QString text = degrees ? formatDegreesMinutes(g.value) : formatNumberVi(g.value, 0);
@@ -611,26 +658,31 @@ private:
             return a.style.features.symbol.fillColor.alpha() > b.style.features.symbol.fillColor.alpha();
         });
         if (all.isEmpty()) all = f->report.extent;
-        MapViewport vp(r.size().toSize(), dpi_, render::mapUnitsOf(ctx_.displayCrs));
+        const double dpi = mapDpi();
+        const QSize size(std::max(1, int(std::lround(r.width() * dpi / dpi_))),
+                         std::max(1, int(std::lround(r.height() * dpi / dpi_))));
+        MapViewport vp(size, dpi, render::mapUnitsOf(ctx_.displayCrs));
         vp.zoomToExtent(all, 0.06);
         p_.save();
         p_.setClipRect(r);
         p_.translate(r.topLeft());
         p_.fillRect(QRectF(QPointF(0, 0), r.size()), Qt::white);
+        p_.scale(r.width() / size.width(), r.height() / size.height());
         render::RenderOptions options;
         options.drawLabels = false;
+        options.clipMarginPx = px(5.0, dpi);
         render::MapRenderer::render(layers, vp, p_, options);
         const render::Extent& e = f->report.extent;
         const QRectF box = QRectF(vp.toPixel(e.minx, e.maxy), vp.toPixel(e.maxx, e.miny)).normalized();
         p_.setRenderHint(QPainter::Antialiasing, true);
         // A frame covering most of the locator is only outlined.
-        const bool large = box.width() * box.height() > 0.25 * r.width() * r.height();
+        const bool large = box.width() * box.height() > 0.25 * size.width() * size.height();
         p_.setBrush(large ? QBrush(Qt::NoBrush) : QBrush(QColor(200, 30, 30, 40)));
-        p_.setPen(mmPen(QColor(200, 30, 30), 0.45, dpi_));
+        p_.setPen(mmPen(QColor(200, 30, 30), 0.45, dpi));
         p_.drawRect(box);
-        if (box.width() < px(2.5, dpi_) && box.height() < px(2.5, dpi_)) {
+        if (box.width() < px(2.5, dpi) && box.height() < px(2.5, dpi)) {
             p_.setBrush(Qt::NoBrush);
-            p_.drawEllipse(box.center(), px(2.5, dpi_), px(2.5, dpi_));
+            p_.drawEllipse(box.center(), px(2.5, dpi), px(2.5, dpi));
         }
         p_.restore();
         p_.save();

@@ -222,7 +222,7 @@ private:
             p_.setBrush(brush);
         };
         const QColor dotColor = brush.style() != Qt::NoBrush ? sym.fillColor : sym.strokeColor;
-        const QRectF guard(-kClipMargin, -kClipMargin, w_ + 2 * kClipMargin, h_ + 2 * kClipMargin);
+        const QRectF guard = guardRect();
         std::vector<QPoint> dots;
         std::size_t n = 0;
         detail::RingSet rings, clipped;
@@ -285,8 +285,40 @@ private:
         return true;
     }
 
+    QRectF guardRect() const
+    {
+        const double m = opt_.clipMarginPx > 0 ? opt_.clipMarginPx : kClipMargin;
+        return QRectF(-m, -m, w_ + 2 * m, h_ + 2 * m);
+    }
+
+    // Keeps the runs of segments of buf_ that touch `guard` (a segment wholly
+    // outside it cannot show), each as one polyline in runs_ / runStart_.
+    void cutToGuard(const QRectF& guard)
+    {
+        runs_.clear();
+        runStart_.clear();
+        bool open = false;
+        for (std::size_t k = 1; k < buf_.size(); ++k) {
+            const QPointF a = buf_[k - 1], b = buf_[k];
+            const bool touches = std::max(a.x(), b.x()) >= guard.left() && std::min(a.x(), b.x()) <= guard.right() &&
+                                 std::max(a.y(), b.y()) >= guard.top() && std::min(a.y(), b.y()) <= guard.bottom();
+            if (!touches) {
+                open = false;
+                continue;
+            }
+            if (!open) {
+                runStart_.push_back(runs_.size());
+                runs_.push_back(a);
+                open = true;
+            }
+            runs_.push_back(b);
+        }
+        runStart_.push_back(runs_.size());
+    }
+
     bool drawLines(const LayerCache& cache, int level, const std::vector<std::uint32_t>& ids, const Symbol& sym)
     {
+        const QRectF guard = guardRect();
         const QPen pen = strokePen(sym, vp_.dpi());
         if (pen.style() == Qt::NoPen) return true;
         const bool wide = isWideSolid(pen);
@@ -307,9 +339,19 @@ private:
             const Extent& b = cache.featureBounds(i);
             if (subPixel(b, dots)) continue;
             const GeometryView g = cache.geometry(i, level);
+            const bool needCut = !guard.contains(QRectF(map_(b.minx, b.maxy), map_(b.maxx, b.miny)).normalized());
             for (std::uint32_t r = g.firstRing; r < g.lastRing; ++r) {
                 ringToPixels(g, r, map_, 0.3, buf_);
                 if (buf_.size() < 2) continue;
+                if (needCut && buf_.size() > 2) {
+                    cutToGuard(guard);
+                    for (std::size_t k = 0; k + 1 < runStart_.size(); ++k) {
+                        const std::size_t s0 = runStart_[k], e0 = runStart_[k + 1];
+                        stats_.verticesDrawn += e0 - s0;
+                        strokePolyline(runs_.data() + s0, int(e0 - s0), wide);
+                    }
+                    continue;
+                }
                 stats_.verticesDrawn += buf_.size();
                 if (buf_.size() == 2) {
                     // Two-point parts (road segments) go out in one drawLines call.
@@ -390,6 +432,8 @@ private:
     PixelMask dots_;
     std::vector<QPointF> buf_;
     std::vector<QPointF> ringPts_;
+    std::vector<QPointF> runs_;
+    std::vector<std::size_t> runStart_;
 };
 
 bool isRasterDevice(QPainter& p)

@@ -6,6 +6,7 @@
 #include <QString>
 
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -21,6 +22,12 @@ namespace planmap::layers::print {
 class ExportError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
+};
+
+/// The export was stopped through ExportOptions::progress.
+class ExportCancelled : public ExportError {
+public:
+    using ExportError::ExportError;
 };
 
 enum class ExportFormat { Pdf, Png, Svg };
@@ -44,6 +51,11 @@ struct ExportOptions {
     /// PDF: one file per page instead of one multi-page document (PNG and
     /// SVG always write one file per page). Files are named STEM-NN.EXT.
     bool onePerFile = false;
+    /// Called before the first page (0) and after each page drawn (1…total),
+    /// from the exporting thread. Returning false stops the export: it
+    /// throws ExportCancelled, the file being written is removed (files of
+    /// earlier pages written one per file stay).
+    std::function<bool(int done, int total)> progress;
 };
 
 struct ExportResult {

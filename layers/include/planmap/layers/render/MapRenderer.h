@@ -48,6 +48,12 @@ struct RenderOptions {
     /// both sides) are drawn as a single dot, at most one dot per pixel and
     /// layer; further features on a pixel already dotted are skipped.
     double subPixelSize = 1.0;
+    /// Polygons reaching further than this many pixels beyond the view are
+    /// clipped there, and lines lose their parts wholly beyond it. Large by
+    /// default (it only guards the rasteriser against huge coordinates);
+    /// vector targets (print) set a few pixels more than the widest stroke,
+    /// so that a PDF does not carry the geometry outside its frame.
+    double clipMarginPx = 2048.0;
     /// Set to true from another thread to stop; checked every few hundred features.
     const std::atomic<bool>* cancel = nullptr;
 };
