@@ -363,6 +363,8 @@ void ForestPage::recordProgressInteractively()
     if (!author->text().trimmed().isEmpty()) options.author = author->text().trimmed().toStdString();
     try {
         const std::vector<std::int64_t> ids = recordProgress(options);
+        // The plan panel, dashboard and identify panel follow the project: let them read the new entries.
+        if (!ids.empty()) window_.reloadProject();
         QMessageBox::information(this, tr("Ghi nhận tiến độ"),
                                  tr("Đã ghi %1 mục tiến độ, tính đến ngày %2.")
                                      .arg(formatInteger(qint64(ids.size())), formatDate(d)));

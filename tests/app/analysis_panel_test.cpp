@@ -37,6 +37,8 @@
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 using namespace planmap::gui;
 namespace L = planmap::layers;
 namespace A = planmap::layers::analysis;
@@ -160,6 +162,17 @@ TEST_F(AnalysisPanelTest, UnderservedRunsInTheBackgroundAndFillsTheTableAsTheLib
         QApplication::processEvents(QEventLoop::AllEvents, 20), QThread::msleep(10);
     ASSERT_EQ(page->result()->settings.score.rule(A::Service::Market).weight, 2.0);
     for (std::size_t i = 0; i < 3; ++i) EXPECT_DOUBLE_EQ(page->result()->villages[i].score, rescored.villages[i].score);
+
+    // Export: what the table shows, with the illustrative flag on every row.
+    apptest::TempDir out;
+    A::exportTables(out.file("thon.csv"), page->exportTables());
+    std::ifstream csv(out.file("thon.csv"));
+    std::string header, line;
+    std::getline(csv, header);
+    EXPECT_NE(header.find("illustrative"), std::string::npos);
+    int lines = 0;
+    while (std::getline(csv, line)) lines += line.empty() ? 0 : 1;
+    EXPECT_EQ(lines, 3);
 
     // The result layer stays on the map when the project is reloaded (after an import).
     window->reloadProject();
