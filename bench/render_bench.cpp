@@ -25,6 +25,16 @@
 
 #include <QElapsedTimer>
 #include <QGuiApplication>
+
+#ifdef PLANMAP_BENCH_WITH_GUI
+#include "MainWindow.h"
+#include "StoreProjectData.h"
+
+#include <QApplication>
+#include <QMouseEvent>
+#include <QTimer>
+#include <QWheelEvent>
+#endif
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -545,12 +555,165 @@ void runNational(const geo::Crs& crs)
     report("same at 1:500,000", n.layers, nz, false, "national_500k.png");
 }
 
+#ifdef PLANMAP_BENCH_WITH_GUI
+/// CPU time of the calling thread only (the UI thread here), ms.
+double uiThreadCpuMs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
+}
+
+/// Gaps between the ticks of a 1 ms timer on the UI thread: how long the
+/// event loop could not run (mouse handling, painting, anything blocking).
+class StallMeter {
+public:
+    StallMeter()
+    {
+        beat_.setTimerType(Qt::PreciseTimer);
+        beat_.setInterval(1);
+        QObject::connect(&beat_, &QTimer::timeout, [this] {
+            const double now = msSince(clock_);
+            gaps_.push_back(now - last_);
+            last_ = now;
+        });
+    }
+    void start()
+    {
+        gaps_.clear();
+        clock_.start();
+        last_ = 0;
+        cpu0_ = uiThreadCpuMs();
+        proc0_ = threadCpuMs();
+        beat_.start();
+    }
+    void stop()
+    {
+        beat_.stop();
+        wall_ = msSince(clock_);
+        cpu_ = uiThreadCpuMs() - cpu0_;
+        proc_ = threadCpuMs() - proc0_;
+    }
+    void print(const char* what) const
+    {
+        std::vector<double> g = gaps_;
+        std::sort(g.begin(), g.end());
+        const double longest = g.empty() ? 0 : g.back();
+        const double p99 = g.empty() ? 0 : g[std::min(g.size() - 1, std::size_t(0.99 * double(g.size())))];
+        const std::size_t over16 = std::size_t(std::count_if(g.begin(), g.end(), [](double x) { return x > 16.0; }));
+        std::printf("  %-34s longest UI-thread stall %5.1f ms (99th pct %4.1f ms, %zu of %zu gaps > 16 ms); "
+                    "wall %6.0f ms, UI-thread CPU %5.0f ms, process CPU %6.0f ms\n",
+                    what, longest, p99, over16, g.size(), wall_, cpu_, proc_);
+    }
+
+private:
+    QTimer beat_;
+    QElapsedTimer clock_;
+    double last_ = 0, cpu0_ = 0, proc0_ = 0, wall_ = 0, cpu_ = 0, proc_ = 0;
+    std::vector<double> gaps_;
+};
+
+void waitUntil(const std::function<bool()>& done, int timeoutMs)
+{
+    QElapsedTimer t;
+    t.start();
+    while (!done() && t.elapsed() < timeoutMs) QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+}
+
+/// An offscreen main window on the bundled project, panned by a scripted
+/// mouse (drags at 60 events a second, then wheel zooms), while a meter
+/// records how long the UI thread is ever kept from its event loop.
+void runUiThread(const fs::path& project)
+{
+    using planmap::gui::MainWindow;
+    std::printf("\n[UI thread: offscreen MainWindow 1400x900 on the bundled project]\n");
+    if (project.empty() || !fs::exists(project)) {
+        std::printf("  no bundled project; skipped\n");
+        return;
+    }
+    MainWindow w;
+    w.resize(1400, 900);
+    w.openProject(std::make_unique<planmap::gui::StoreProjectData>(project));
+    w.show();
+    planmap::gui::MapCanvas* canvas = w.canvas();
+    const auto idle = [canvas] { return !canvas->isRendering() && !canvas->image().isNull(); };
+    waitUntil(idle, 20000);
+    canvas->controller()->setScaleDenominator(150000);
+    waitUntil(idle, 20000);
+    int frames = 0;
+    QObject::connect(canvas, &planmap::gui::MapCanvas::renderFinished, [&frames](double) { ++frames; });
+
+    // The script: 4 drags of 60 moves (8 px each, 16 ms apart), then 8 wheel steps.
+    struct Step {
+        QPointF at;
+        int kind;  // 0 press, 1 move, 2 release, 3 wheel in, 4 wheel out
+    };
+    std::vector<Step> script;
+    const QPointF centre(canvas->width() / 2.0, canvas->height() / 2.0);
+    const QPointF dirs[] = {{8, 0}, {0, 8}, {-8, 0}, {0, -8}};
+    for (const QPointF& d : dirs) {
+        QPointF p = centre - 30 * d;
+        script.push_back({p, 0});
+        for (int i = 0; i < 60; ++i) script.push_back({p += d, 1});
+        script.push_back({p, 2});
+    }
+    for (int i = 0; i < 8; ++i) script.push_back({centre, i < 4 ? 3 : 4});
+
+    StallMeter meter;
+    std::size_t next = 0;
+    QTimer driver;
+    driver.setTimerType(Qt::PreciseTimer);
+    driver.setInterval(16);
+    QObject::connect(&driver, &QTimer::timeout, [&] {
+        if (next >= script.size()) {
+            driver.stop();
+            return;
+        }
+        const Step s = script[next++];
+        const QPointF global = canvas->mapToGlobal(s.at);
+        if (s.kind == 0 || s.kind == 2) {
+            QMouseEvent e(s.kind == 0 ? QEvent::MouseButtonPress : QEvent::MouseButtonRelease, s.at, global,
+                          Qt::LeftButton, s.kind == 0 ? Qt::LeftButton : Qt::NoButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(canvas, &e);
+        } else if (s.kind == 1) {
+            QMouseEvent e(QEvent::MouseMove, s.at, global, Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QCoreApplication::sendEvent(canvas, &e);
+        } else {
+            QWheelEvent e(s.at, global, QPoint(), QPoint(0, s.kind == 3 ? 120 : -120), Qt::NoButton, Qt::NoModifier,
+                          Qt::NoScrollPhase, false);
+            QCoreApplication::sendEvent(canvas, &e);
+        }
+    });
+    w.canvas()->setTool(planmap::gui::MapCanvas::Tool::Pan);
+    meter.start();
+    driver.start();
+    waitUntil([&] { return !driver.isActive(); }, 60000);
+    waitUntil(idle, 20000);
+    meter.stop();
+    meter.print("pan (4 drags) + 8 wheel zooms:");
+    std::printf("      %zu scripted events, %d frames finished in the background\n", script.size(), frames);
+
+    // A display-CRS switch and back: the caches are rebuilt off the UI thread.
+    meter.start();
+    w.setDisplayCrs(4326);
+    waitUntil([&] { return !w.project()->isSwitchingCrs() && idle(); }, 60000);
+    w.setDisplayCrs(9215);
+    waitUntil([&] { return !w.project()->isSwitchingCrs() && idle(); }, 60000);
+    meter.stop();
+    meter.print("display CRS 9215 -> 4326 -> 9215:");
+}
+#endif
+
 } // namespace
 
 int main(int argc, char** argv)
 {
     if (!qEnvironmentVariableIsSet("QT_QPA_PLATFORM")) qputenv("QT_QPA_PLATFORM", "offscreen");
+#ifdef PLANMAP_BENCH_WITH_GUI
+    QApplication app(argc, argv);
+#else
     QGuiApplication app(argc, argv);
+#endif
     fs::path project;
     bool withQgis = true;
     std::string only;  // "province" or "national": one part only (profiling)
@@ -559,7 +722,7 @@ int main(int argc, char** argv)
         if (a == "--frames" && i + 1 < argc) gFrames = std::max(1, std::atoi(argv[++i]));
         else if (a == "--no-qgis") withQgis = false;
         else if (a == "--save" && i + 1 < argc) gSaveDir = argv[++i];
-        else if (a == "--only" && i + 1 < argc) only = argv[++i];
+        else if (a == "--only" && i + 1 < argc) only = argv[++i];  // province, national or ui
         else project = a;
     }
     const fs::path dataDir = kSourceDir / "data" / "langson";
@@ -574,7 +737,10 @@ int main(int argc, char** argv)
         const fs::path guess = fs::path(argv[0]).parent_path().parent_path() / "share" / "planmap" / "langson.planmap";
         if (fs::exists(guess)) project = guess;
     }
-    if (only != "national") runProvince(dataDir, project, crs, withQgis);
-    if (only != "province") runNational(crs);
+    if (only.empty() || only == "province") runProvince(dataDir, project, crs, withQgis);
+    if (only.empty() || only == "national") runNational(crs);
+#ifdef PLANMAP_BENCH_WITH_GUI
+    if (only.empty() || only == "ui") runUiThread(project);
+#endif
     return 0;
 }
