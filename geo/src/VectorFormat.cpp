@@ -14,8 +14,9 @@ VectorFormat vectorFormatFromPath(const std::filesystem::path& path) {
     if (ext == ".shp") return VectorFormat::Shapefile;
     if (ext == ".csv") return VectorFormat::Csv;
     if (ext == ".kml") return VectorFormat::Kml;
+    if (ext == ".xlsx") return VectorFormat::Xlsx;
     throw IoError("Cannot write '" + path.string() + "': unknown file type '" + ext +
-                  "' (use .gpkg, .geojson, .json, .shp, .csv or .kml)");
+                  "' (use .gpkg, .geojson, .json, .shp, .csv, .kml or .xlsx)");
 }
 
 const char* vectorFormatName(VectorFormat format) {
@@ -25,6 +26,7 @@ const char* vectorFormatName(VectorFormat format) {
     case VectorFormat::Shapefile: return "ESRI Shapefile";
     case VectorFormat::Csv: return "CSV";
     case VectorFormat::Kml: return "KML";
+    case VectorFormat::Xlsx: return "XLSX";
     }
     return "unknown";
 }

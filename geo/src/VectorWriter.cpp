@@ -31,6 +31,7 @@ const char* driverFor(VectorFormat f) {
     case VectorFormat::Shapefile: return "ESRI Shapefile";
     case VectorFormat::Csv: return "CSV";
     case VectorFormat::Kml: return GetGDALDriverManager()->GetDriverByName("LIBKML") ? "LIBKML" : "KML";
+    case VectorFormat::Xlsx: return "XLSX";
     }
     return "";
 }
@@ -70,6 +71,9 @@ struct VectorWriter::State {
     OGRwkbGeometryType layerType = wkbUnknown;
     std::vector<int> ogrIndex;        ///< OGR field index of each defined field
     std::vector<bool> writeAsText;    ///< field stored as text (e.g. DateTime in a shapefile)
+    /// XLSX: the layer's geometry type and the OGR index of the X and Y (points) or WKT column.
+    OGRwkbGeometryType sheetGeometry = wkbNone;
+    int sheetX = -1, sheetY = -1, sheetWkt = -1;
     std::optional<Transform> toWgs84; ///< KML only
     bool inTransaction = false;
     bool committed = false;
@@ -173,7 +177,9 @@ VectorWriter::VectorWriter(const std::filesystem::path& path, std::optional<Vect
     if (!std::filesystem::is_directory(folder, ec)) {
         throw IoError("Cannot write " + d_->where() + ": the folder " + inQuotes(folder.string()) + " does not exist");
     }
-    d_->tempDir = folder / ("." + path.filename().string() + ".planmap-tmp-" + uniqueSuffix());
+    // The folder's name must not carry the extension: GDAL's /vsizip/ (XLSX
+    // is a zip) would take "x.xlsx.tmp/x.xlsx" for a file inside "x.xlsx".
+    d_->tempDir = folder / ("." + path.stem().string() + "-planmap-tmp-" + uniqueSuffix());
     if (!std::filesystem::create_directory(d_->tempDir, ec)) {
         throw IoError("Cannot write " + d_->where() + ": cannot create a temporary folder in " +
                       inQuotes(folder.string()) + " (" + ec.message() + ")");
@@ -219,6 +225,12 @@ void VectorWriter::createLayer(const LayerDefinition& def) {
     s.toWgs84.reset();
 
     s.layerType = def.anyGeometry ? wkbUnknown : def.geometryType ? detail::ogrTypeOf(*def.geometryType) : wkbNone;
+    s.sheetGeometry = wkbNone;
+    s.sheetX = s.sheetY = s.sheetWkt = -1;
+    if (s.format == VectorFormat::Xlsx) {  // geometry goes to text columns
+        s.sheetGeometry = s.layerType;
+        s.layerType = wkbNone;
+    }
     if (s.format == VectorFormat::Shapefile && s.layerType == wkbUnknown) {
         throw IoError(s.whereLayer() + ": a shapefile needs a single geometry type");
     }
@@ -291,6 +303,21 @@ void VectorWriter::createLayer(const LayerDefinition& def) {
         s.ogrIndex.push_back(index);
         s.writeAsText.push_back(asText);
     }
+    if (s.sheetGeometry != wkbNone) {
+        const auto addColumn = [&](const char* name, OGRFieldType type) {
+            OGRFieldDefn field(name, type);
+            capture.clear();
+            if (s.layer->CreateField(&field, TRUE) != OGRERR_NONE)
+                throw IoError(s.whereLayer() + ", field " + inQuotes(name) + ": cannot create it (" + capture.failureText() + ")");
+            return s.layer->GetLayerDefn()->GetFieldCount() - 1;
+        };
+        if (s.sheetGeometry == wkbPoint) {
+            s.sheetX = addColumn("X", OFTReal);
+            s.sheetY = addColumn("Y", OFTReal);
+        } else {
+            s.sheetWkt = addColumn("WKT", OFTString);
+        }
+    }
     s.startTransaction();
 }
 
@@ -306,7 +333,19 @@ void VectorWriter::write(std::span<const FieldValue> values, const Geometry* geo
     for (std::size_t i = 0; i < s.def.fields.size(); ++i) {
         s.setValue(feature, i, i < values.size() ? values[i] : FieldValue{});
     }
-    if (geometry) {
+    if (geometry && s.sheetGeometry != wkbNone) {
+        if (s.sheetX >= 0) {
+            if (geometry->type() != GeometryType::Point)
+                throw IoError(s.whereRow() + ": a " + geometry->typeName() + " cannot be written to a point layer");
+            if (!geometry->isEmpty()) {
+                const CoordinateBuffer xy = geometry->coordinates();
+                feature.SetField(s.sheetX, xy.xy.at(0));
+                feature.SetField(s.sheetY, xy.xy.at(1));
+            }
+        } else {
+            feature.SetField(s.sheetWkt, (s.toWgs84 ? geometry->transformed(*s.toWgs84) : *geometry).toWkt().c_str());
+        }
+    } else if (geometry) {
         if (s.layerType == wkbNone) throw IoError(s.whereRow() + ": the layer was defined without geometry");
         std::unique_ptr<OGRGeometry> og;
         try {

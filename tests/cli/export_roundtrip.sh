@@ -24,7 +24,10 @@ cli units --level commune --generation 2025 --format csv --project "$project" >"
 check_export() {
   local file="$1" count="$2" epsg="$3"
   rm -f "$tmp/readback.geojson"
-  ogr2ogr -f GeoJSON -lco RFC7946=NO "$tmp/readback.geojson" "$file" >/dev/null 2>"$tmp/ogr.err" \
+  # A GeoPackage also holds its layer_styles table (see export_styles_xlsx.sh): read the data layer.
+  local layer=()
+  case "$file" in *.gpkg) layer=(communes_2025) ;; esac
+  ogr2ogr -f GeoJSON -lco RFC7946=NO "$tmp/readback.geojson" "$file" "${layer[@]}" >/dev/null 2>"$tmp/ogr.err" \
     || fail "ogr2ogr cannot read $file: $(cat "$tmp/ogr.err")"
   python3 - "$tmp/readback.geojson" "$count" "$epsg" "$file" "$data/communes_2025.geojson" <<'PY'
 import json, sys

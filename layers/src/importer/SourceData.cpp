@@ -233,13 +233,17 @@ SourceData SourceData::read(const std::filesystem::path& file, const SourceOptio
         layer.emplace(reader.layer(*options.layerName));
     } else {
         if (reader.layerCount() == 0) throw io::ImportError(file.string() + ": the file holds no layer");
-        if (reader.layerCount() > 1 && !s.table_) {
+        // QGIS's style table of a GeoPackage (planmap writes one too) is not data.
+        std::vector<std::string> data;
+        for (const auto& n : reader.layerNames())
+            if (!(s.driver_ == "GPKG" && n == "layer_styles")) data.push_back(n);
+        if (data.size() > 1 && !s.table_) {
             std::string names;
-            for (const auto& n : reader.layerNames()) names += (names.empty() ? "\"" : ", \"") + n + "\"";
+            for (const auto& n : data) names += (names.empty() ? "\"" : ", \"") + n + "\"";
             throw io::ImportError(file.string() + ": the file holds several layers (" + names
                                   + "); say which one with --source-layer NAME");
         }
-        layer.emplace(reader.layer(0));
+        layer.emplace(data.empty() ? reader.layer(0) : reader.layer(data.front()));
     }
     s.layerName_ = layer->name();
     s.crs_ = layer->crs();

@@ -5,6 +5,7 @@
 #include "planmap/geo/Transform.h"
 #include "planmap/geo/VectorFormat.h"
 #include "planmap/geo/VectorWriter.h"
+#include "planmap/layers/io/QgisStyle.h"
 #include "planmap/layers/io/UnitLayers.h"
 #include "planmap/layers/store/ProjectStore.h"
 
@@ -12,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <stdexcept>
+#include <unistd.h>
 
 // GCC 12 reports std::variant<..., std::string, ...> temporaries moved into a
 // vector as "may be used uninitialized" (a known false positive at -O2).
@@ -150,7 +152,7 @@ ExportReport exportUnits(ProjectStore& store, const std::filesystem::path& file,
         writer.write(values, geometry);
     }
     writer.commit();
-    return {file, writer.featuresWritten(), output.crs.label(), writer.warnings()};
+    return {file, writer.featuresWritten(), output.crs.label(), writer.warnings(), std::nullopt};
 }
 
 FieldDefinition fieldDefinition(const FieldInfo& f)
@@ -262,21 +264,67 @@ ExportReport exportFeatures(ProjectStore& store, const std::filesystem::path& fi
         writer.write(values, geometry);
     }
     writer.commit();
-    return {file, writer.featuresWritten(), output.crs.label(), writer.warnings()};
+    return {file, writer.featuresWritten(), output.crs.label(), writer.warnings(), std::nullopt};
+}
+
+} // namespace
+
+namespace {
+
+ExportReport exportData(ProjectStore& store, const std::filesystem::path& file, const ExportOptions& options)
+{
+    if (const UnitLayer* unitLayer = findUnitLayer(options.layer)) return exportUnits(store, file, *unitLayer, options);
+    return exportFeatures(store, file, store.features().layer(options.layer), options);
+}
+
+/// The map's field names that the exported file calls otherwise.
+FieldRenames exportRenames(bool unitLayer)
+{
+    if (unitLayer)
+        return {{QStringLiteral("unit_type"), QStringLiteral("type")},
+                {QStringLiteral("ethnic_minority_area"), QStringLiteral("ethnic_area")}};
+    return {{QStringLiteral("commune"), QStringLiteral("commune_name")},
+            {QStringLiteral("commune_old"), QStringLiteral("commune_old_code")}};
 }
 
 } // namespace
 
 ExportReport exportLayer(ProjectStore& store, const std::filesystem::path& file, const ExportOptions& options)
 {
-    if (const UnitLayer* unitLayer = findUnitLayer(options.layer)) return exportUnits(store, file, *unitLayer, options);
-    if (!store.features().hasLayer(options.layer)) {
+    if (!findUnitLayer(options.layer) && !store.features().hasLayer(options.layer)) {
         std::string names;
         for (const UnitLayer& u : unitLayers()) names += (names.empty() ? "" : ", ") + u.name;
         for (const LayerInfo& l : store.features().layers()) names += ", " + l.name;
         throw std::runtime_error("unknown layer '" + options.layer + "' (layers: " + names + ")");
     }
-    return exportFeatures(store, file, store.features().layer(options.layer), options);
+    if (!options.withStyle || gf::vectorFormatFromPath(file) != gf::VectorFormat::GeoPackage)
+        return exportData(store, file, options);
+
+    // The data and its style go into a file beside the target, which replaces
+    // the target only when both are written.
+    const ProjectLayerStyle st = projectLayerStyle(store, options.layer);
+    std::filesystem::path partial = file;
+    partial.replace_filename("." + file.stem().string() + ".styling-" + std::to_string(::getpid()) + ".gpkg");
+    try {
+        ExportReport report = exportData(store, partial, options);
+        const FieldRenames renames = exportRenames(findUnitLayer(options.layer) != nullptr);
+        GeoPackageStyle gs;
+        gs.table = options.layer;
+        gs.geometryColumn = "geom";
+        gs.name = st.title.isEmpty() ? options.layer : st.title.toStdString();
+        gs.qml = qgisQml(st.style, st.kind, renames);
+        gs.sld = styleSld(st.style, st.kind, options.layer, renames);
+        gs.description = "planmap style of layer " + options.layer;
+        writeGeoPackageStyle(partial, gs);
+        std::filesystem::rename(partial, file);
+        report.file = file;
+        report.styleName = gs.name;
+        return report;
+    } catch (...) {
+        std::error_code ec;
+        std::filesystem::remove(partial, ec);
+        throw;
+    }
 }
 
 } // namespace planmap::layers::io

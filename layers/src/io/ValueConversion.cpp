@@ -31,8 +31,9 @@ struct DayMonthYear {
 };
 
 /// "5/3/2024", "05-03-2024", "05.03.2024": one or two digits for the day and
-/// the month, four for the year, the same separator twice.
-std::optional<DayMonthYear> parseDayMonthYear(std::string_view text)
+/// the month, four for the year, the same separator twice; with
+/// `yearFirst`, "2024/03/05" (as GDAL writes dates into CSV files).
+std::optional<DayMonthYear> parseDayMonthYear(std::string_view text, bool yearFirst = false)
 {
     std::size_t i = 0;
     const auto digits = [&](std::size_t minCount, std::size_t maxCount) -> std::optional<int> {
@@ -42,15 +43,17 @@ std::optional<DayMonthYear> parseDayMonthYear(std::string_view text)
         if (i - start < minCount) return std::nullopt;
         return value;
     };
-    const auto day = digits(1, 2);
-    if (!day || i >= text.size()) return std::nullopt;
+    const auto first = yearFirst ? digits(4, 4) : digits(1, 2);
+    if (!first || i >= text.size()) return std::nullopt;
     const char separator = text[i++];
     if (separator != '/' && separator != '-' && separator != '.') return std::nullopt;
     const auto month = digits(1, 2);
     if (!month || i >= text.size() || text[i++] != separator) return std::nullopt;
-    const auto year = digits(4, 4);
-    if (!year || *year < 1000 || i != text.size()) return std::nullopt;
-    return DayMonthYear{*day, *month, *year};
+    const auto last = yearFirst ? digits(1, 2) : digits(4, 4);
+    if (!last || i != text.size()) return std::nullopt;
+    const int year = yearFirst ? *first : *last, day = yearFirst ? *last : *first;
+    if (year < 1000) return std::nullopt;
+    return DayMonthYear{day, *month, year};
 }
 
 } // namespace
@@ -104,7 +107,9 @@ std::optional<Date> toDate(const geo::FieldValue& value, std::string& error)
     const std::string text = valueText(value);
     if (auto iso = tryParseIsoDate(text)) return iso;
     // d/m/yyyy or dd/mm/yyyy (the way dates are written in Vietnam; '-' and '.' too)
-    if (auto dmy = parseDayMonthYear(text)) {
+    auto dmy = parseDayMonthYear(text);
+    if (!dmy) dmy = parseDayMonthYear(text, true);  // 2025/07/01, as GDAL writes CSV dates
+    if (dmy) {
         try {
             return makeDate(dmy->year, static_cast<unsigned>(dmy->month), static_cast<unsigned>(dmy->day));
         } catch (const std::exception&) {

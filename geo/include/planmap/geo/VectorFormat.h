@@ -13,13 +13,14 @@ enum class VectorFormat {
     Shapefile,   ///< .shp (with .shx, .dbf, .prj, .cpg)
     Csv,         ///< .csv (geometry as WKT, or X/Y columns for points)
     Kml,         ///< .kml (always WGS 84 longitude/latitude)
+    Xlsx,        ///< .xlsx (a sheet; geometry as WKT, or X/Y columns for points)
 };
 
 /// The format for a file name's extension (case-insensitive). Throws IoError
 /// naming the file and the supported extensions if it is none of them.
 VectorFormat vectorFormatFromPath(const std::filesystem::path& path);
 
-/// "GeoPackage", "GeoJSON", "ESRI Shapefile", "CSV", "KML".
+/// "GeoPackage", "GeoJSON", "ESRI Shapefile", "CSV", "KML", "XLSX".
 const char* vectorFormatName(VectorFormat format);
 
 } // namespace planmap::geo

@@ -1,5 +1,7 @@
 #pragma once
-// Writing vector files with GDAL/OGR: GeoPackage, GeoJSON, Shapefile, CSV, KML.
+// Writing vector files with GDAL/OGR: GeoPackage, GeoJSON, Shapefile, CSV, KML,
+// XLSX. A spreadsheet (XLSX) has no geometry column: a point layer gets the
+// columns X and Y, any other layer a column WKT, after its own fields.
 //
 // Writing is atomic: everything goes into a temporary folder next to the
 // target and is moved into place by commit(). A writer destroyed without
