@@ -346,3 +346,30 @@ TEST_F(PrintDesignerTest, AtlasGoesToOnePdfOrOneFilePerPage)
 }
 
 } // namespace
+
+// A picture of the designer on the bundled Lạng Sơn project, for a person to
+// look at: run with --gtest_also_run_disabled_tests and PLANMAP_TEST_SHOTS=<dir>.
+TEST(PrintDesignerShot, DISABLED_BundledProject)
+{
+    apptest::app();
+    const std::filesystem::path bundled = PLANMAP_BUNDLED_PROJECT;
+    if (!std::filesystem::exists(bundled)) GTEST_SKIP() << "no bundled project at " << bundled;
+    layers::OpenOptions open;
+    open.readOnly = true;
+    layers::ProjectStore store = layers::ProjectStore::open(bundled, open);
+    auto context = std::make_shared<const print::PrintContext>(print::loadPrintContext(store));
+    for (const char* name : {"briefing-a4", "wall-a3", "district-a4"}) {
+        PrintDesigner designer(context, &store);
+        designer.resize(1400, 900);
+        designer.applyTemplate(QString::fromLatin1(name), print::findTemplate(QString::fromLatin1(name))->defaultPage.orientation);
+        if (QLatin1String(name) == QLatin1String("district-a4")) designer.setPreviewUnit(context->findUnit(QStringLiteral("Đồng Đăng")));
+        designer.model()->select(QStringLiteral("legend"));
+        designer.show();
+        designer.view()->renderPreview();
+        QApplication::processEvents();
+        ASSERT_TRUE(designer.view()->previewError().isEmpty()) << designer.view()->previewError().toStdString();
+        const QString dir = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
+        if (!dir.isEmpty())
+            designer.grab().save(dir + QStringLiteral("/print_designer_") + QString::fromLatin1(name) + QStringLiteral(".png"));
+    }
+}
