@@ -15,6 +15,7 @@
 #include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QShowEvent>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -171,7 +172,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), project_(new MapP
     QSettings settings;
     resize(1400, 900);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    layoutRestored_ = restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     canvas_->setFocus();
 }
 
@@ -662,6 +663,23 @@ void MainWindow::saveSettings()
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    if (layoutRestored_ || docksArranged_) return;
+    docksArranged_ = true;
+    // A first start: the map keeps most of the window; docks of the tools
+    // at the bottom (plan, progress…) get about a quarter of its height.
+    QList<QDockWidget*> bottom;
+    for (QDockWidget* d : findChildren<QDockWidget*>())
+        if (dockWidgetArea(d) == Qt::BottomDockWidgetArea && !d->isFloating() && !d->isHidden()) bottom << d;
+    if (!bottom.isEmpty()) {
+        QList<int> heights;
+        for (int i = 0; i < bottom.size(); ++i) heights << std::max(180, height() / 4);
+        resizeDocks(bottom, heights, Qt::Vertical);
+    }
 }
 
 void MainWindow::closeEvent(QCloseEvent* event)

@@ -89,6 +89,7 @@ signals:
     void projectOpened();
 
 protected:
+    void showEvent(QShowEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
 
 private:
@@ -134,6 +135,8 @@ private:
     QLabel* vn2000_ = nullptr;
     QLabel* renderTime_ = nullptr;
     QLabel* readOnly_ = nullptr;
+    bool layoutRestored_ = false;   ///< the window layout came from the settings
+    bool docksArranged_ = false;
     /// The layer settings as loaded or last saved (nothing is written while unchanged).
     std::vector<layers::project::LayerSetting> savedSettings_;
     QTimer saveTimer_;
