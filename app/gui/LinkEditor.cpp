@@ -10,7 +10,6 @@
 #include "planmap/layers/store/ProjectStore.h"
 
 #include <QComboBox>
-#include <QDialogButtonBox>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -105,9 +104,9 @@ void LinkEditor::buildUi()
     message_ = new QLabel(this);
     message_->setWordWrap(true);
     layout->addWidget(message_);
-    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    layout->addWidget(close);
-    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* close = new QPushButton(tr("Đóng"), this);
+    layout->addWidget(close, 0, Qt::AlignRight);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
 
     connect(indicator_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { reloadLinks(); });
     connect(layer_, qOverload<int>(&QComboBox::currentIndexChanged), this, [this] { fillCandidates(); });

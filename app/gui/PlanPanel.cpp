@@ -112,6 +112,8 @@ PlanPanel::PlanPanel(QWidget* parent) : QWidget(parent)
     search_->setPlaceholderText(tr("Tìm nội dung, chỉ tiêu hoặc mã (DA04.1…)"));
     search_->setClearButtonEnabled(true);
     top->addWidget(search_, 1);
+    onlyContext_ = new QCheckBox(tr("Chỉ hiện chỉ tiêu của đối tượng đang chọn"), this);
+    top->addWidget(onlyContext_);
     top->addWidget(new QLabel(tr("Đánh giá đến"), this));
     statusDate_ = new QDateEdit(QDate::currentDate(), this);
     statusDate_->setDisplayFormat(QStringLiteral("dd/MM/yyyy"));
@@ -120,34 +122,28 @@ PlanPanel::PlanPanel(QWidget* parent) : QWidget(parent)
     top->addWidget(statusDate_);
     layout->addLayout(top);
 
-    auto* contextRow = new QHBoxLayout;
-    onlyContext_ = new QCheckBox(tr("Chỉ hiện chỉ tiêu của đối tượng đang chọn"), this);
-    context_ = new QLabel(tr("Chưa chọn đối tượng trên bản đồ."), this);
-    context_->setStyleSheet(QStringLiteral("color: #555;"));
-    contextRow->addWidget(onlyContext_);
-    contextRow->addWidget(context_, 1);
-    layout->addLayout(contextRow);
-
-    auto* split = new QSplitter(Qt::Vertical, this);
+    // The tree and, beside it, the detail of the selected row.
+    auto* split = new QSplitter(Qt::Horizontal, this);
     view_ = new QTreeView(split);
     view_->setModel(filter_);
     view_->setUniformRowHeights(true);
     view_->setAlternatingRowColors(true);
     view_->header()->setStretchLastSection(false);
-    view_->header()->setSectionResizeMode(PlanTreeModel::NameColumn, QHeaderView::Interactive);
-    view_->setColumnWidth(PlanTreeModel::NameColumn, 380);
+    view_->header()->setSectionResizeMode(PlanTreeModel::NameColumn, QHeaderView::Stretch);
+    for (int c = PlanTreeModel::UnitColumn; c < PlanTreeModel::ColumnCount; ++c)
+        view_->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
+    view_->header()->setMinimumSectionSize(60);
     detail_ = new QTextBrowser(split);
     detail_->setOpenLinks(false);
     split->addWidget(view_);
     split->addWidget(detail_);
     split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
+    split->setStretchFactor(1, 1);
     layout->addWidget(split, 1);
 
     footnote_ = new QLabel(tr("* Số liệu minh họa (tự sinh để trình diễn), không phải số liệu thật."), this);
     footnote_->setStyleSheet(QStringLiteral("color: #8c510a;"));
     footnote_->hide();
-    layout->addWidget(footnote_);
 
     auto* buttons = new QHBoxLayout;
     record_ = new QPushButton(tr("Nhập tiến độ…"), this);
@@ -159,9 +155,12 @@ PlanPanel::PlanPanel(QWidget* parent) : QWidget(parent)
     mapMeasure_ = new QComboBox(this);
     mapMeasure_->addItem(tr("% đạt"), true);
     mapMeasure_->addItem(tr("giá trị đạt"), false);
+    context_ = new QLabel(tr("Chưa chọn đối tượng trên bản đồ."), this);
+    context_->setStyleSheet(QStringLiteral("color: #555;"));
     buttons->addWidget(record_);
     buttons->addWidget(link_);
-    buttons->addStretch();
+    buttons->addWidget(context_, 1);
+    buttons->addWidget(footnote_);
     buttons->addWidget(map_);
     buttons->addWidget(mapUnits_);
     buttons->addWidget(mapMeasure_);
@@ -200,7 +199,11 @@ void PlanPanel::setSession(PlanSession* session)
         statusDate_->setDate(session_->statusDate());
         connect(session_, &PlanSession::progressChanged, this, &PlanPanel::reload);
         connect(session_, &PlanSession::linksChanged, this, &PlanPanel::reload);
-        connect(session_, &PlanSession::statusDateChanged, this, &PlanPanel::reload);
+        connect(session_, &PlanSession::statusDateChanged, this, [this] {
+            const QSignalBlocker block(statusDate_);
+            statusDate_->setDate(session_->statusDate());
+            reload();
+        });
     }
     reload();
     // Programme and projects open, the rest folded.
@@ -226,7 +229,6 @@ void PlanPanel::reload()
             if (const auto* f = model_->figures(ind.node.id); f && f->province && f->province->illustrative)
                 illustrative = true;
     footnote_->setVisible(illustrative);
-    for (int c = PlanTreeModel::UnitColumn; c < PlanTreeModel::ColumnCount; ++c) view_->resizeColumnToContents(c);
     if (current) selectNode(*current);
     else view_->expandToDepth(0);
     updateDetail();
@@ -343,7 +345,11 @@ void PlanPanel::updateDetail()
                                           spec.year ? tr(" (năm %1)").arg(*spec.year) : QString());
     facts << tr("Cách tổng hợp: %1").arg(aggregationText(spec.aggregation));
     if (f->province && f->province->value) {
-        QString achieved = tr("Lũy kế đạt (toàn tỉnh): %1 %2").arg(PlanTreeModel::achievedText(*f->province, spec.aggregation), unit);
+        const bool ratio = spec.aggregation == L::Aggregation::Ratio;
+        QString figure = PlanTreeModel::achievedText(*f->province, spec.aggregation);
+        figure += ratio ? QStringLiteral(" (") + formatNumber(*f->province->value) + QStringLiteral(" %)") : QLatin1Char(' ') + unit;
+        if (f->province->illustrative) figure += QStringLiteral(" *");
+        QString achieved = tr("Lũy kế đạt (toàn tỉnh): %1").arg(figure);
         if (f->province->percentOfTarget) achieved += QStringLiteral(" = ") + formatPercent(*f->province->percentOfTarget);
         if (f->province->asOf) achieved += tr(", đến ngày %1").arg(formatDate(toQDate(*f->province->asOf)));
         facts << achieved;

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QStatusBar>
 
+#include <algorithm>
 #include <map>
 
 namespace planmap::gui {
@@ -42,6 +43,13 @@ PlanTools::PlanTools(MainWindow& window) : QObject(&window), window_(window)
     panel_ = new PlanPanel(dock_);
     dock_->setWidget(panel_);
     window.addDockWidget(Qt::BottomDockWidgetArea, dock_);
+    connect(dock_, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        // A first showing leaves the map most of the window.
+        if (visible && !sized_) {
+            sized_ = true;
+            window_.resizeDocks({dock_}, {std::max(280, window_.height() * 2 / 5)}, Qt::Vertical);
+        }
+    });
     // Closed until asked for (Kế hoạch → Bảng kế hoạch); the window remembers
     // the docks it had open when it was closed.
     dock_->hide();

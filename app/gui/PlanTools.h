@@ -68,6 +68,7 @@ private:
     QPointer<ProgressEntryDialog> recordDialog_;
     QPointer<LinkEditor> linkEditor_;
     bool selectingFromPanel_ = false;
+    bool sized_ = false;
 };
 
 } // namespace planmap::gui

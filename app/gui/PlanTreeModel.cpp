@@ -79,7 +79,6 @@ QString PlanTreeModel::achievedText(const P::UnitRollup& r, L::Aggregation aggre
         text = QStringLiteral("%1/%2").arg(formatNumber(*r.numerator), formatNumber(*r.denominator));
     else
         text = formatNumber(*r.value);
-    if (r.illustrative) text += QStringLiteral(" *");
     return text;
 }
 
@@ -279,7 +278,8 @@ QVariant PlanTreeModel::displayData(const Item& item, int column) const
     case UnitColumn: return item.spec ? q(item.spec->unitOfMeasure) : QString();
     case TargetColumn: return item.spec ? targetText(*item.spec) : QString();
     case AchievedColumn:
-        return f && f->province ? achievedText(*f->province, f->aggregation) : QString();
+        if (!f || !f->province || !f->province->value) return QString();
+        return achievedText(*f->province, f->aggregation) + (f->province->illustrative ? QStringLiteral(" *") : QString());
     case PercentColumn:
         return f && f->province && f->province->percentOfTarget ? formatPercent(*f->province->percentOfTarget)
                                                                 : QString();

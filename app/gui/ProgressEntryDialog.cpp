@@ -10,7 +10,6 @@
 #include <QButtonGroup>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -213,10 +212,10 @@ void ProgressEntryDialog::buildUi()
     historyButtons->addWidget(correctSelected_);
     historyButtons->addWidget(withdrawSelected_);
     historyButtons->addStretch();
-    auto* close = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    auto* close = new QPushButton(tr("Đóng"), this);
     historyButtons->addWidget(close);
     layout->addLayout(historyButtons);
-    connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(close, &QPushButton::clicked, this, &QDialog::reject);
     connect(correctSelected_, &QPushButton::clicked, this, [this] {
         if (auto id = selectedEntry()) beginCorrection(*id);
     });
@@ -512,13 +511,10 @@ std::optional<qint64> ProgressEntryDialog::submit()
     }
     try {
         const std::int64_t id = correcting_ ? session_.correct(*correcting_, input) : session_.record(input);
-        status_->setText(correcting_ ? tr("Đã ghi mục số %1, thay thế mục số %2.").arg(id).arg(*correcting_)
-                                     : tr("Đã ghi mục số %1.").arg(id));
-        correcting_.reset();
-        cancelCorrection_->hide();
-        record_->setText(tr("Ghi số liệu"));
-        atUnit_->setEnabled(true);
-        atFeature_->setEnabled(true);
+        const QString done = correcting_ ? tr("Đã ghi mục số %1, thay thế mục số %2.").arg(id).arg(*correcting_)
+                                         : tr("Đã ghi mục số %1.").arg(id);
+        cancelCorrection();
+        status_->setText(done);
         value_->clear();
         numerator_->clear();
         denominator_->clear();

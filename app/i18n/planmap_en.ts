@@ -1804,6 +1804,10 @@ Hệ tọa độ: %2
         <source>Không bỏ được liên kết: %1</source>
         <translation>Could not remove the link: %1</translation>
     </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::MainWindow</name>
@@ -2184,10 +2188,6 @@ Hệ tọa độ: %2
         <translation>Roll-up rule: %1</translation>
     </message>
     <message>
-        <source>Lũy kế đạt (toàn tỉnh): %1 %2</source>
-        <translation>Achieved to date (province): %1 %2</translation>
-    </message>
-    <message>
         <source>, đến ngày %1</source>
         <translation>, as of %1</translation>
     </message>
@@ -2234,6 +2234,10 @@ Hệ tọa độ: %2
     <message>
         <source>Liên kết: %1 đối tượng, %2 đơn vị.</source>
         <translation>Links: %1 features, %2 units.</translation>
+    </message>
+    <message>
+        <source>Lũy kế đạt (toàn tỉnh): %1</source>
+        <translation>Achieved to date (province): %1</translation>
     </message>
 </context>
 <context>
@@ -2728,6 +2732,30 @@ Hệ tọa độ: %2
         <source>Trang báo cáo A4, bản đồ treo tường A3, trang huyện/xã; xuất PDF, PNG, SVG và tập bản đồ</source>
         <translation>A4 briefing page, A3 wall map, district/commune sheet; export to PDF, PNG, SVG and atlases</translation>
     </message>
+    <message>
+        <source>Thêm chữ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thêm một ô chữ tự do vào giữa trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation type="unfinished">Note</translation>
+    </message>
+    <message>
+        <source>Xóa mục</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xóa mục đang chọn khỏi trang</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không xóa được khung bản đồ khi còn chú giải, thước tỷ lệ hay bản đồ vị trí thuộc về nó.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::ProgressEntryDialog</name>
@@ -2938,6 +2966,10 @@ Hệ tọa độ: %2
     <message>
         <source>Không rút được mục số %1: %2</source>
         <translation>Could not withdraw entry %1: %2</translation>
+    </message>
+    <message>
+        <source>Đóng</source>
+        <translation>Close</translation>
     </message>
 </context>
 <context>

@@ -4,6 +4,7 @@
 
 #include "AppTestSupport.h"
 #include "Formats.h"
+#include "Language.h"
 #include "IndicatorHistoryModel.h"
 #include "LinkEditor.h"
 #include "MainWindow.h"
@@ -20,6 +21,8 @@
 #include "planmap/layers/store/ProjectStore.h"
 
 #include <QAction>
+#include <QDir>
+#include <QDockWidget>
 #include <QApplication>
 #include <QSettings>
 #include <QTreeView>
@@ -441,6 +444,42 @@ TEST_F(PlanToolsTest, ThematicMapEqualsRollupAndFollowsEntries)
     EXPECT_GE(window->project()->indexOf(QString::fromLatin1(ProgressMapLayer::kLayerKey)), 0);
     tools->progressMap()->hide();
     EXPECT_LT(window->project()->indexOf(QString::fromLatin1(ProgressMapLayer::kLayerKey)), 0);
+}
+
+TEST_F(PlanToolsTest, BundledProjectInTheWindowInBothLanguages)
+{
+    const std::filesystem::path bundled = PLANMAP_BUNDLED_PROJECT;
+    if (!std::filesystem::exists(bundled)) GTEST_SKIP() << "bundled project not built: " << bundled;
+    std::filesystem::remove(file);
+    std::filesystem::copy_file(bundled, file);
+    const QString i18n = QDir(QStringLiteral(PLANMAP_BIN_DIR)).absoluteFilePath(QStringLiteral("../share/planmap/i18n"));
+    for (const Language language : {Language::Vietnamese, Language::English}) {
+        ASSERT_TRUE(installTranslation(language, i18n));
+        openWindow();
+        tools->dock()->show();
+        const auto roads = tools->session()->store().plan().indicatorByCode("DA04.1.CT01");
+        ASSERT_TRUE(roads.has_value());
+        tools->panel()->selectNode(roads->node.id);
+        ASSERT_EQ(tools->panel()->currentIndicator(), roads->node.id);
+        // A ratio judged against the plan's norm in every district: the map's
+        // percentages are the roll-up's.
+        ASSERT_TRUE(tools->showProgressMap(roads->node.id, false));
+        const P::IndicatorRollup rollup = tools->session()->rollup().rollup(roads->node.id);
+        const auto& figures = tools->progressMap()->figures();
+        EXPECT_GT(figures.unitsWithPercent(), 5);
+        for (const P::UnitProgress& u : figures.units) {
+            const P::UnitRollup* r = rollup.at(u.unitId);
+            EXPECT_EQ(u.percent, r ? r->percentOfTarget : std::nullopt) << u.name;
+        }
+        EXPECT_TRUE(figures.illustrative()) << "the bundled progress is illustrative and must say so";
+        const bool english = language == Language::English;
+        EXPECT_EQ(tools->dock()->windowTitle(), english ? QStringLiteral("Plan and progress") : QStringLiteral("Kế hoạch và tiến độ"));
+        const QString shots = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
+        if (!shots.isEmpty())
+            window->saveScreenshot(shots + (english ? QStringLiteral("/plan_window_en.png") : QStringLiteral("/plan_window_vi.png")));
+        window.reset();
+    }
+    installTranslation(Language::Vietnamese, i18n);
 }
 
 } // namespace
