@@ -308,95 +308,95 @@
     </message>
     <message>
         <source>Hoàn tác lần nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo import</translation>
     </message>
     <message>
         <source>Không có lần nhập nào để hoàn tác.</source>
-        <translation type="unfinished"></translation>
+        <translation>There is no import to undo.</translation>
     </message>
     <message>
         <source>Hoàn tác lần nhập %1 (%2, vào %3)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo import %1 (%2, into %3)?</translation>
     </message>
     <message>
         <source>Đã hoàn tác lần nhập %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import %1 undone.</translation>
     </message>
     <message>
         <source>Nhập dữ liệu…</source>
-        <translation type="unfinished"></translation>
+        <translation>Import data…</translation>
     </message>
     <message>
         <source>Hoàn tác lần nhập gần nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo the last import</translation>
     </message>
     <message>
         <source>Xuất lớp…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export layer…</translation>
     </message>
     <message>
         <source>Đang đọc tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Reading the file</translation>
     </message>
     <message>
         <source>Đang kiểm tra</source>
-        <translation type="unfinished"></translation>
+        <translation>Checking</translation>
     </message>
     <message>
         <source>Đang ghi vào dự án</source>
-        <translation type="unfinished"></translation>
+        <translation>Writing into the project</translation>
     </message>
     <message>
         <source>  … và %1 dòng nữa</source>
-        <translation type="unfinished"></translation>
+        <translation>  … and %1 more lines</translation>
     </message>
     <message>
         <source>số nguyên</source>
-        <translation type="unfinished"></translation>
+        <translation>integer</translation>
     </message>
     <message>
         <source>số thực</source>
-        <translation type="unfinished"></translation>
+        <translation>real number</translation>
     </message>
     <message>
         <source>chữ</source>
-        <translation type="unfinished"></translation>
+        <translation>text</translation>
     </message>
     <message>
         <source>ngày</source>
-        <translation type="unfinished"></translation>
+        <translation>date</translation>
     </message>
     <message>
         <source>có/không</source>
-        <translation type="unfinished"></translation>
+        <translation>yes/no</translation>
     </message>
     <message>
         <source>định dạng lưu Unicode</source>
-        <translation type="unfinished"></translation>
+        <translation>the format stores Unicode</translation>
     </message>
     <message>
         <source>do người dùng chọn</source>
-        <translation type="unfinished"></translation>
+        <translation>chosen by the user</translation>
     </message>
     <message>
         <source>theo tệp .cpg</source>
-        <translation type="unfinished"></translation>
+        <translation>from the .cpg file</translation>
     </message>
     <message>
         <source>tự nhận biết</source>
-        <translation type="unfinished"></translation>
+        <translation>detected</translation>
     </message>
     <message>
         <source>tự nhận biết, chưa chắc chắn</source>
-        <translation type="unfinished"></translation>
+        <translation>detected, not certain</translation>
     </message>
     <message>
         <source>không có tọa độ</source>
-        <translation type="unfinished"></translation>
+        <translation>no coordinates</translation>
     </message>
     <message>
         <source>theo tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>from the file</translation>
     </message>
 </context>
 <context>
@@ -1175,7 +1175,7 @@
     <name>planmap::gui::ImportPreviewMap</name>
     <message>
         <source>Không có hình để xem trước</source>
-        <translation type="unfinished"></translation>
+        <translation>No shapes to preview</translation>
     </message>
 </context>
 <context>
@@ -1213,297 +1213,315 @@
     <name>planmap::gui::ImportWizard</name>
     <message>
         <source>Nhập dữ liệu</source>
-        <translation type="unfinished"></translation>
+        <translation>Import data</translation>
     </message>
     <message>
         <source>Tiếp &gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Next &gt;</translation>
     </message>
     <message>
         <source>&lt; Quay lại</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt; Back</translation>
     </message>
     <message>
         <source>Đóng</source>
-        <translation type="unfinished">Close</translation>
+        <translation>Close</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>Chọn tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the file</translation>
     </message>
     <message>
         <source>Shapefile, GeoPackage, GeoJSON, KML/KMZ, hoặc bảng CSV/XLSX có cột tọa độ hay cột mã xã.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile, GeoPackage, GeoJSON, KML/KMZ, or a CSV/XLSX table with coordinate columns or a commune-code column.</translation>
     </message>
     <message>
         <source>Chọn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <source>Lớp trong tệp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer in the file:</translation>
     </message>
     <message>
         <source>tự tìm (x, lon, kinh_do…)</source>
-        <translation type="unfinished"></translation>
+        <translation>found automatically (x, lon, kinh_do…)</translation>
     </message>
     <message>
         <source>tự tìm (y, lat, vi_do…)</source>
-        <translation type="unfinished"></translation>
+        <translation>found automatically (y, lat, vi_do…)</translation>
     </message>
     <message>
         <source>không có</source>
-        <translation type="unfinished"></translation>
+        <translation>none</translation>
     </message>
     <message>
         <source>Cột X / kinh độ (bảng):</source>
-        <translation type="unfinished"></translation>
+        <translation>X / longitude column (tables):</translation>
     </message>
     <message>
         <source>Cột Y / vĩ độ (bảng):</source>
-        <translation type="unfinished"></translation>
+        <translation>Y / latitude column (tables):</translation>
     </message>
     <message>
         <source>Cột mã xã (đặt dòng tại xã):</source>
-        <translation type="unfinished"></translation>
+        <translation>Commune-code column (places rows in their commune):</translation>
     </message>
     <message>
         <source>Bảng không có tọa độ có thể dùng cột mã xã: mỗi dòng được đặt tại một điểm trong xã và được đánh dấu là vị trí gần đúng.</source>
-        <translation type="unfinished"></translation>
+        <translation>A table without coordinates can use a commune-code column: each row is placed at a point inside its commune and flagged as an approximate location.</translation>
     </message>
     <message>
         <source>Xem trước</source>
-        <translation type="unfinished">Preview</translation>
+        <translation>Preview</translation>
     </message>
     <message>
         <source>Kiểm tra bảng mã chữ và hệ tọa độ: tên phải đọc được, các đối tượng phải nằm trong tỉnh.</source>
-        <translation type="unfinished"></translation>
+        <translation>Check the text encoding and the coordinate reference system: names must read correctly and the features must lie inside the province.</translation>
     </message>
     <message>
         <source>Tự nhận biết</source>
-        <translation type="unfinished"></translation>
+        <translation>Detect automatically</translation>
     </message>
     <message>
         <source>Bảng mã chữ:</source>
-        <translation type="unfinished"></translation>
+        <translation>Text encoding:</translation>
     </message>
     <message>
         <source>Hệ tọa độ:</source>
-        <translation type="unfinished"></translation>
+        <translation>CRS:</translation>
     </message>
     <message>
         <source>Nhập vào đâu</source>
-        <translation type="unfinished"></translation>
+        <translation>Import into</translation>
     </message>
     <message>
         <source>Một lớp có sẵn (ghép các cột của tệp với các trường của lớp) hoặc một lớp tham chiếu mới.</source>
-        <translation type="unfinished"></translation>
+        <translation>An existing layer (match the file&apos;s columns to the layer&apos;s fields) or a new reference layer.</translation>
     </message>
     <message>
         <source>Lớp tham chiếu mới</source>
-        <translation type="unfinished"></translation>
+        <translation>New reference layer</translation>
     </message>
     <message>
         <source>Lớp có sẵn</source>
-        <translation type="unfinished"></translation>
+        <translation>Existing layer</translation>
     </message>
     <message>
         <source>không lưu</source>
-        <translation type="unfinished"></translation>
+        <translation>do not save</translation>
     </message>
     <message>
         <source>Tên (mã):</source>
-        <translation type="unfinished"></translation>
+        <translation>Name (identifier):</translation>
     </message>
     <message>
         <source>Tiêu đề:</source>
-        <translation type="unfinished"></translation>
+        <translation>Title:</translation>
     </message>
     <message>
         <source>Cách ghép đã lưu:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved mapping:</translation>
     </message>
     <message>
         <source>Lưu cách ghép với tên:</source>
-        <translation type="unfinished">Save the mapping as:</translation>
+        <translation>Save the mapping as:</translation>
     </message>
     <message>
         <source>Trường của lớp</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer field</translation>
     </message>
     <message>
         <source>Kiểu</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Cột của tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>File column</translation>
     </message>
     <message>
         <source>Bỏ qua các dòng có hình không dùng được (và liệt kê chúng)</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave out rows whose geometry cannot be used (and list them)</translation>
     </message>
     <message>
         <source>Kiểm tra và nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Check and import</translation>
     </message>
     <message>
         <source>Mọi dòng được kiểm tra trước; hình không hợp lệ được sửa bằng MakeValid và liệt kê ở đây. Chưa có gì được ghi cho đến khi bấm Nhập.</source>
-        <translation type="unfinished"></translation>
+        <translation>Every row is checked first; invalid geometries are repaired with MakeValid and listed here. Nothing is written until you press Import.</translation>
     </message>
     <message>
         <source>Nhập</source>
-        <translation type="unfinished">Import</translation>
+        <translation>Import</translation>
     </message>
     <message>
         <source>Dừng</source>
-        <translation type="unfinished"></translation>
+        <translation>Stop</translation>
     </message>
     <message>
         <source>Hoàn tác lần nhập gần nhất</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo the last import</translation>
     </message>
     <message>
         <source>Chọn tệp để nhập</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a file to import</translation>
     </message>
     <message>
         <source>Dữ liệu bản đồ (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.csv *.xlsx *.ods);;Tất cả (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Map data (*.shp *.gpkg *.geojson *.json *.kml *.kmz *.csv *.xlsx *.ods);;All files (*)</translation>
     </message>
     <message>
         <source>Không tìm thấy tệp “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file “%1” was not found.</translation>
     </message>
     <message>
         <source>Nhiều hệ tọa độ khớp; hệ phù hợp với Lạng Sơn đã được chọn sẵn — hãy xác nhận.</source>
-        <translation type="unfinished"></translation>
+        <translation>Several coordinate systems fit; the one meant for Lạng Sơn is preselected — please confirm it.</translation>
     </message>
     <message>
         <source>%1 dòng, định dạng %2, lớp nguồn “%3”. Xem trước %4 dòng đầu (tọa độ đã đổi sang WGS 84).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rows, format %2, source layer “%3”. Preview of the first %4 rows (coordinates converted to WGS 84).</translation>
     </message>
     <message>
         <source>Vấn đề</source>
-        <translation type="unfinished"></translation>
+        <translation>Problems</translation>
     </message>
     <message>
         <source>(không dùng)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>(không)</source>
-        <translation type="unfinished"></translation>
+        <translation>(none)</translation>
     </message>
     <message>
         <source>Tệp: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>File: %1
+</translation>
     </message>
     <message>
         <source>Nhập vào lớp tham chiếu mới: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Import into the new reference layer: %1
+</translation>
     </message>
     <message>
         <source>Nhập vào lớp: %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Import into layer: %1
+</translation>
     </message>
     <message>
         <source>Số dòng: %1; dòng có vấn đề: %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Rows: %1; rows with problems: %2
+</translation>
     </message>
     <message>
         <source>
 Sửa hình (MakeValid): %1
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Geometries repaired (MakeValid): %1
+</translation>
     </message>
     <message>
         <source>
 Vấn đề:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Problems:
+</translation>
     </message>
     <message>
         <source>
 Cảnh báo:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Warnings:
+</translation>
     </message>
     <message>
         <source>
 Ghi chú:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>
+Notes:
+</translation>
     </message>
     <message>
         <source>
 Có dòng không nhập được: sửa tệp hoặc các lựa chọn rồi thử lại.</source>
-        <translation type="unfinished"></translation>
+        <translation>
+Some rows cannot be imported: fix the file or the options and try again.</translation>
     </message>
     <message>
         <source>Lần nhập %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Import %1: %2</translation>
     </message>
     <message>
         <source>Đã nhập.</source>
-        <translation type="unfinished"></translation>
+        <translation>Imported.</translation>
     </message>
     <message>
         <source>Đã nhập %1 dòng mới, cập nhật %2 dòng vào lớp %3 (lần nhập %4).
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Imported %1 new rows and updated %2 rows in layer %3 (import %4).
+</translation>
     </message>
     <message>
         <source>Bảng mã chữ: %1
 Hệ tọa độ: %2
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Text encoding: %1
+CRS: %2
+</translation>
     </message>
     <message>
         <source>Dòng bị bỏ qua:
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Rows left out:
+</translation>
     </message>
     <message>
         <source>Đã dừng; không có gì được ghi.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopped; nothing was written.</translation>
     </message>
     <message>
         <source>Đã dừng việc nhập; dự án không thay đổi.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>The import was stopped; the project is unchanged.
+</translation>
     </message>
     <message>
         <source>Không nhập được.</source>
-        <translation type="unfinished"></translation>
+        <translation>The import failed.</translation>
     </message>
     <message>
         <source>Hoàn tác lần nhập %1 (%2, vào %3)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Undo import %1 (%2, into %3)?</translation>
     </message>
     <message>
         <source>Đã hoàn tác lần nhập %1: bỏ %2 dòng, khôi phục %3 dòng.</source>
-        <translation type="unfinished"></translation>
+        <translation>Import %1 undone: %2 rows removed, %3 rows restored.</translation>
     </message>
     <message>
         <source>Đã xóa lớp %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer %1 was removed.</translation>
     </message>
     <message>
         <source>dòng %1</source>
-        <translation type="unfinished">row %1</translation>
+        <translation>row %1</translation>
     </message>
     <message>
         <source>đối tượng %1</source>
-        <translation type="unfinished"></translation>
+        <translation>feature %1</translation>
     </message>
 </context>
 <context>
@@ -1589,79 +1607,79 @@ Hệ tọa độ: %2
     <name>planmap::gui::LayerExportDialog</name>
     <message>
         <source>Xuất lớp</source>
-        <translation type="unfinished"></translation>
+        <translation>Export layer</translation>
     </message>
     <message>
         <source>Chọn…</source>
-        <translation type="unfinished"></translation>
+        <translation>Browse…</translation>
     </message>
     <message>
         <source>EPSG:4326 (WGS 84); ví dụ EPSG:9215 cho VN-2000 Lạng Sơn</source>
-        <translation type="unfinished"></translation>
+        <translation>EPSG:4326 (WGS 84); e.g. EPSG:9215 for VN-2000 Lạng Sơn</translation>
     </message>
     <message>
         <source>Lớp:</source>
-        <translation type="unfinished"></translation>
+        <translation>Layer:</translation>
     </message>
     <message>
         <source>Định dạng:</source>
-        <translation type="unfinished">Format:</translation>
+        <translation>Format:</translation>
     </message>
     <message>
         <source>Tệp:</source>
-        <translation type="unfinished">File:</translation>
+        <translation>File:</translation>
     </message>
     <message>
         <source>Hệ tọa độ:</source>
-        <translation type="unfinished"></translation>
+        <translation>CRS:</translation>
     </message>
     <message>
         <source>Xuất</source>
-        <translation type="unfinished"></translation>
+        <translation>Export</translation>
     </message>
     <message>
         <source>Hủy</source>
-        <translation type="unfinished">Cancel</translation>
+        <translation>Cancel</translation>
     </message>
     <message>
         <source>GeoPackage mang theo kiểu hiển thị của lớp (bảng layer_styles, QML và SLD): QGIS mở ra sẽ vẽ giống planmap.</source>
-        <translation type="unfinished"></translation>
+        <translation>The GeoPackage carries the layer&apos;s style (layer_styles table, QML and SLD): QGIS opens it drawn as planmap draws it.</translation>
     </message>
     <message>
         <source>Shapefile kèm .prj và .cpg UTF-8; tên trường bị cắt còn 10 ký tự.</source>
-        <translation type="unfinished"></translation>
+        <translation>Shapefile with .prj and a UTF-8 .cpg; field names are shortened to 10 characters.</translation>
     </message>
     <message>
         <source>KML luôn ở WGS 84 (kinh độ/vĩ độ).</source>
-        <translation type="unfinished"></translation>
+        <translation>KML is always WGS 84 (longitude/latitude).</translation>
     </message>
     <message>
         <source>GeoJSON, tọa độ theo hệ đã chọn.</source>
-        <translation type="unfinished"></translation>
+        <translation>GeoJSON, coordinates in the chosen CRS.</translation>
     </message>
     <message>
         <source>CSV UTF-8: hình ở cột WKT, hoặc cột X/Y cho lớp điểm.</source>
-        <translation type="unfinished"></translation>
+        <translation>UTF-8 CSV: geometry in a WKT column, or X/Y columns for point layers.</translation>
     </message>
     <message>
         <source>Bảng Excel: các thuộc tính, hình ở cột WKT hoặc X/Y cho lớp điểm.</source>
-        <translation type="unfinished"></translation>
+        <translation>Excel sheet: the attributes, geometry in a WKT column or X/Y columns for point layers.</translation>
     </message>
     <message>
         <source>Xuất lớp ra tệp</source>
-        <translation type="unfinished"></translation>
+        <translation>Export the layer to a file</translation>
     </message>
     <message>
         <source>Chưa chọn tệp.</source>
-        <translation type="unfinished">No file chosen.</translation>
+        <translation>No file chosen.</translation>
     </message>
     <message>
         <source>Đã xuất %1 đối tượng ra %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported %1 features to %2 (%3).</translation>
     </message>
     <message>
         <source>Kèm kiểu hiển thị “%1” cho QGIS.</source>
-        <translation type="unfinished"></translation>
+        <translation>With the style “%1” for QGIS.</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,228 @@
+// The import wizard: its controller imports a TCVN3 shapefile without .prj
+// into a new reference layer with EPSG:9215 detected; cancelling writes
+// nothing; the wizard's pages walk through preview, target and check to the
+// import and its undo; the export dialog writes a GeoPackage with its style.
+
+#include "AppTestSupport.h"
+#include "ImportWizard.h"
+#include "ImportWizardController.h"
+#include "LayerExportDialog.h"
+
+#include "../layers/import_testkit.h"
+
+#include "planmap/layers/io/QgisStyle.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QComboBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTableWidget>
+
+#include <gdal_priv.h>
+#include <ogrsf_frmts.h>
+
+#include <gtest/gtest.h>
+
+namespace planmap::gui {
+namespace {
+
+using layers::importtest::communePoints;
+using layers::importtest::encodedLines;
+using layers::importtest::writeShapefile;
+
+constexpr std::size_t kRows = 24;
+
+class ImportWizardTest : public layers::importtest::ImportEngineTest {
+protected:
+    void SetUp() override
+    {
+        apptest::app();
+        ImportEngineTest::SetUp();
+        addCommunes();
+    }
+
+    /// A shapefile of village points in VN-2000 / TM-3 107-15 metres, names in
+    /// TCVN3, without .prj or .cpg (as district offices still send them).
+    std::filesystem::path tcvn3Shapefile()
+    {
+        std::vector<std::string> names = encodedLines("names.tcvn3.txt");
+        names.resize(kRows);
+        std::vector<std::string> keys;
+        for (std::size_t i = 0; i < kRows; ++i) keys.push_back("T" + std::to_string(i + 1));
+        const auto shp = dir.file("thon_ban.shp");
+        writeShapefile(shp, communePoints(9215, kRows), {{"MA", OFTString, 10, keys}, {"TEN", OFTString, 120, names}});
+        EXPECT_FALSE(std::filesystem::exists(dir.file("thon_ban.prj")));
+        return shp;
+    }
+    std::vector<std::string> utf8Names()
+    {
+        std::vector<std::string> names = encodedLines("names.utf8.txt");
+        names.resize(kRows);
+        return names;
+    }
+    std::int64_t batches()
+    {
+        auto s = project().connection().prepare("SELECT count(*) FROM import_batches");
+        s->step();
+        return s->columnInt(0);
+    }
+    /// With PLANMAP_TEST_SHOTS=<dir>, saves a picture of `w` for a person to look at.
+    static void shot(QWidget& w, const QString& name)
+    {
+        const QString d = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
+        if (!d.isEmpty()) w.grab().save(d + QLatin1Char('/') + name + QStringLiteral(".png"));
+    }
+};
+
+TEST_F(ImportWizardTest, ControllerImportsATcvn3ShapefileWithoutPrjIntoANewLayer)
+{
+    ImportWizardController c(project());
+    c.setFile(tcvn3Shapefile());
+    EXPECT_EQ(c.request().layer, "thon_ban");
+    EXPECT_TRUE(c.targetIsNew());
+    ASSERT_TRUE(c.refreshPreview()) << c.error().toStdString();
+    const auto& preview = *c.preview();
+    EXPECT_EQ(preview.encoding.encoding, geo::TextEncoding::Tcvn3);
+    ASSERT_TRUE(preview.crs.crs);
+    EXPECT_EQ(preview.crs.crs->epsgCode(), 9215);
+    EXPECT_EQ(preview.crs.basis, layers::importer::CrsResolution::Basis::Detected);
+    ASSERT_GE(c.chosenCrs(), 0);
+    EXPECT_EQ(c.crsChoices()[static_cast<std::size_t>(c.chosenCrs())].crs, "EPSG:9215");
+    EXPECT_GT(c.crsChoices().size(), 3u);  // the other candidates are offered too
+    // The decoded preview shows Unicode names.
+    const auto names = utf8Names();
+    ASSERT_FALSE(preview.rows.empty());
+    bool found = false;
+    for (const auto& v : preview.rows[0].values) found = found || v == names[0];
+    EXPECT_TRUE(found) << names[0];
+    ASSERT_TRUE(preview.rows[0].geometryWkt);
+
+    // The user names the field for the feature names and imports.
+    c.setField("name", "TEN");
+    const auto check = c.checkAll();
+    EXPECT_EQ(check.rows, static_cast<std::int64_t>(kRows));
+    EXPECT_EQ(check.rowsWithProblems, 0);
+    std::vector<layers::importer::ImportProgress::Stage> stages;
+    const auto result = c.run([&](const layers::importer::ImportProgress& p) { stages.push_back(p.stage); }, nullptr);
+    EXPECT_EQ(result.report.inserted, static_cast<std::int64_t>(kRows));
+    ASSERT_TRUE(result.createdLayer);
+    EXPECT_EQ(*result.createdLayer, "thon_ban");
+    EXPECT_EQ(result.crs.crs->epsgCode(), 9215);
+    EXPECT_FALSE(stages.empty());
+    EXPECT_EQ(stages.back(), layers::importer::ImportProgress::Stage::Writing);
+    layers::FeatureQuery q;
+    q.layer = "thon_ban";
+    const auto features = project().features().list(q);
+    ASSERT_EQ(features.size(), kRows);
+    EXPECT_EQ(features[0].name.value_or(""), names[0]);
+    // The first point is in the first real commune: the detected CRS put it back where it belongs.
+    EXPECT_EQ(project().units().get(*features[0].communeId, false)->code, layers::importtest::realCommunes()[0].code);
+
+    // Undo the last import: the layer it created goes too.
+    const auto last = c.lastUndoable();
+    ASSERT_TRUE(last);
+    EXPECT_EQ(last->batch.id, result.report.importBatchId);
+    const auto undone = c.undo(last->batch.id);
+    EXPECT_EQ(undone.removed, static_cast<std::int64_t>(kRows));
+    EXPECT_TRUE(undone.droppedLayer);
+    EXPECT_FALSE(project().features().hasLayer("thon_ban"));
+}
+
+TEST_F(ImportWizardTest, CancelWritesNothing)
+{
+    ImportWizardController c(project());
+    c.setFile(tcvn3Shapefile());
+    ASSERT_TRUE(c.refreshPreview()) << c.error().toStdString();
+    std::atomic<bool> cancel{false};
+    bool sawWriting = false;
+    const auto progress = [&](const layers::importer::ImportProgress& p) {
+        if (p.stage == layers::importer::ImportProgress::Stage::Writing) {
+            sawWriting = true;
+            cancel = true;  // the user presses Dừng while rows are being written
+        }
+    };
+    EXPECT_THROW(c.run(progress, &cancel), layers::importer::ImportCancelled);
+    EXPECT_TRUE(sawWriting);
+    EXPECT_FALSE(project().features().hasLayer("thon_ban"));
+    EXPECT_EQ(batches(), 0);
+    EXPECT_FALSE(c.lastUndoable());
+    // And the same import goes through afterwards.
+    cancel = false;
+    EXPECT_EQ(c.run({}, &cancel).report.inserted, static_cast<std::int64_t>(kRows));
+}
+
+TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
+{
+    ImportWizard wizard(project());
+    wizard.resize(1000, 680);
+    wizard.show();
+    shot(wizard, "import_wizard_1_file");
+    bool written = false;
+    QObject::connect(&wizard, &ImportWizard::projectWritten, [&] { written = true; });
+    ASSERT_TRUE(wizard.openFile(QString::fromStdString(tcvn3Shapefile().string())));
+    EXPECT_EQ(wizard.currentId(), ImportWizard::PreviewPage);
+    QApplication::processEvents();
+    shot(wizard, "import_wizard_2_preview");
+    auto* table = wizard.findChild<QTableWidget*>(QStringLiteral("importPreviewTable"));
+    ASSERT_NE(table, nullptr);
+    EXPECT_EQ(table->rowCount(), static_cast<int>(kRows));
+    auto* crs = wizard.findChild<QComboBox*>(QStringLiteral("importCrs"));
+    ASSERT_NE(crs, nullptr);
+    EXPECT_TRUE(crs->currentText().contains(QStringLiteral("EPSG:9215"))) << crs->currentText().toStdString();
+    auto* encoding = wizard.findChild<QComboBox*>(QStringLiteral("importEncoding"));
+    ASSERT_NE(encoding, nullptr);
+    EXPECT_TRUE(encoding->isEnabled());
+
+    wizard.next();
+    EXPECT_EQ(wizard.currentId(), ImportWizard::TargetPage);
+    QApplication::processEvents();
+    shot(wizard, "import_wizard_3_target");
+    auto* mapping = wizard.findChild<QTableWidget*>(QStringLiteral("importMapping"));
+    ASSERT_NE(mapping, nullptr);
+    EXPECT_GT(mapping->rowCount(), 5);
+
+    wizard.next();
+    EXPECT_EQ(wizard.currentId(), ImportWizard::CommitPage);
+    auto* report = wizard.findChild<QPlainTextEdit*>(QStringLiteral("importReport"));
+    ASSERT_NE(report, nullptr);
+    EXPECT_TRUE(report->toPlainText().contains(QStringLiteral("MakeValid"))) << report->toPlainText().toStdString();
+    EXPECT_FALSE(project().features().hasLayer("thon_ban"));  // nothing written before Nhập
+    QPushButton* importButton = nullptr;
+    for (auto* b : wizard.findChildren<QPushButton*>())
+        if (b->text() == QObject::tr("Nhập")) importButton = b;
+    ASSERT_NE(importButton, nullptr);
+    importButton->click();
+    QApplication::processEvents();
+    shot(wizard, "import_wizard_4_done");
+    EXPECT_TRUE(written);
+    EXPECT_TRUE(wizard.projectChanged());
+    EXPECT_EQ(project().features().count("thon_ban"), static_cast<std::int64_t>(kRows));
+}
+
+TEST_F(ImportWizardTest, ExportDialogWritesAGeoPackageWithItsStyle)
+{
+    LayerExportDialog dialog(project(), QStringLiteral("communes_2025"));
+    dialog.setFormat(QStringLiteral("gpkg"));
+    const auto out = dir.file("xa.gpkg");
+    dialog.setFile(QString::fromStdString(out.string()));
+    dialog.show();
+    shot(dialog, "export_dialog");
+    ASSERT_TRUE(dialog.exportNow()) << dialog.lastMessage().toStdString();
+    EXPECT_TRUE(dialog.lastMessage().contains(QStringLiteral("QGIS")));
+    GDALDatasetUniquePtr ds(GDALDataset::Open(out.string().c_str(), GDAL_OF_VECTOR));
+    ASSERT_TRUE(ds);
+    EXPECT_EQ(ds->GetLayerByName("communes_2025")->GetFeatureCount(), 65);
+    OGRLayer* styles = ds->GetLayerByName("layer_styles");
+    ASSERT_NE(styles, nullptr);
+    EXPECT_EQ(styles->GetFeatureCount(), 1);
+
+    // XLSX too.
+    dialog.setFormat(QStringLiteral("xlsx"));
+    dialog.setFile(QString::fromStdString(dir.file("xa.xlsx").string()));
+    ASSERT_TRUE(dialog.exportNow()) << dialog.lastMessage().toStdString();
+    EXPECT_TRUE(std::filesystem::exists(dir.file("xa.xlsx")));
+}
+
+} // namespace
+} // namespace planmap::gui
