@@ -155,6 +155,19 @@ void PrintDesigner::buildUi()
     QAction* save = bar->addAction(tr("Lưu vào dự án…"));
     connect(save, &QAction::triggered, this, &PrintDesigner::saveLayoutDialog);
     bar->addSeparator();
+    QAction* addText = bar->addAction(tr("Thêm chữ"));
+    addText->setToolTip(tr("Thêm một ô chữ tự do vào giữa trang"));
+    connect(addText, &QAction::triggered, this, [this] { model_->addTextItem(tr("Ghi chú")); });
+    QAction* remove = bar->addAction(tr("Xóa mục"));
+    remove->setToolTip(tr("Xóa mục đang chọn khỏi trang"));
+    connect(remove, &QAction::triggered, this, [this] {
+        const QString id = model_->selectedId();
+        if (!id.isEmpty() && !model_->removeItem(id))
+            QMessageBox::information(this, tr("Xóa mục"),
+                                     tr("Không xóa được khung bản đồ khi còn chú giải, thước tỷ lệ hay bản đồ vị trí "
+                                        "thuộc về nó."));
+    });
+    bar->addSeparator();
     QAction* exportAction = bar->addAction(tr("Xuất trang…"));
     connect(exportAction, &QAction::triggered, this, &PrintDesigner::exportDialog);
     QAction* atlas = bar->addAction(tr("Xuất tập bản đồ…"));

@@ -117,6 +117,40 @@ bool PrintDesignerModel::resizeItem(const QString& id, LayoutHandle handle, QPoi
     return item && setItemRect(id, draggedRect(item->rectMm, handle, deltaMm));
 }
 
+QString PrintDesignerModel::addTextItem(const QString& text)
+{
+    QString id = QStringLiteral("text");
+    for (int n = 2; layout_.item(id); ++n) id = QStringLiteral("text%1").arg(n);
+    print::LayoutItem item;
+    item.id = id;
+    item.kind = print::ItemKind::Text;
+    item.text.text = text;
+    const QSizeF page = layout_.page.sizeMm();
+    item.rectMm = onPage(QRectF(std::round(page.width() / 2 - 40), std::round(page.height() / 2 - 6), 80, 12));
+    layout_.items.push_back(item);
+    emit layoutReplaced();
+    emit changed();
+    select(id);
+    return id;
+}
+
+bool PrintDesignerModel::removeItem(const QString& id)
+{
+    const auto it = std::find_if(layout_.items.begin(), layout_.items.end(),
+                                 [&](const print::LayoutItem& i) { return i.id == id; });
+    if (it == layout_.items.end()) return false;
+    for (const print::LayoutItem& other : layout_.items)
+        if (other.mapId == id && other.id != id) return false;
+    layout_.items.erase(it);
+    if (selected_ == id) {
+        selected_.clear();
+        emit selectionChanged(selected_);
+    }
+    emit layoutReplaced();
+    emit changed();
+    return true;
+}
+
 bool PrintDesignerModel::setText(const QString& id, const QString& text)
 {
     print::LayoutItem* item = layout_.item(id);

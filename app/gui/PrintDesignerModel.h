@@ -58,6 +58,13 @@ public:
     /// Resizes item `id` by dragging `handle` by `deltaMm`.
     bool resizeItem(const QString& id, LayoutHandle handle, QPointF deltaMm);
 
+    /// Adds a free text item (id "text", "text2", …) in the middle of the
+    /// page, selects it and returns its id.
+    QString addTextItem(const QString& text);
+    /// Removes an item; false when unknown or when other items belong to it
+    /// (a map frame with its legend, scale bar, …).
+    bool removeItem(const QString& id);
+
     bool setText(const QString& id, const QString& text);
     bool setTextSettings(const QString& id, const print::TextSettings& settings);
     bool setMapSettings(const QString& id, const print::MapSettings& settings);

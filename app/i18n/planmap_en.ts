@@ -2752,27 +2752,27 @@ CRS: %2
     </message>
     <message>
         <source>Thêm chữ</source>
-        <translation type="unfinished"></translation>
+        <translation>Add text</translation>
     </message>
     <message>
         <source>Thêm một ô chữ tự do vào giữa trang</source>
-        <translation type="unfinished"></translation>
+        <translation>Add a free text box in the middle of the page</translation>
     </message>
     <message>
         <source>Ghi chú</source>
-        <translation type="unfinished">Note</translation>
+        <translation>Note</translation>
     </message>
     <message>
         <source>Xóa mục</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove item</translation>
     </message>
     <message>
         <source>Xóa mục đang chọn khỏi trang</source>
-        <translation type="unfinished"></translation>
+        <translation>Remove the selected item from the page</translation>
     </message>
     <message>
         <source>Không xóa được khung bản đồ khi còn chú giải, thước tỷ lệ hay bản đồ vị trí thuộc về nó.</source>
-        <translation type="unfinished"></translation>
+        <translation>A map frame cannot be removed while a legend, scale bar or locator map belongs to it.</translation>
     </message>
 </context>
 <context>

@@ -144,6 +144,28 @@ TEST(PrintDesignerModelTest, MovesAndResizesInSnappedMillimetresOnThePage)
     EXPECT_FALSE(model.moveItem(QStringLiteral("no-such-item"), QPointF(1, 1)));
 }
 
+TEST(PrintDesignerModelTest, AddsAndRemovesItems)
+{
+    PrintDesignerModel model;
+    model.setLayout(print::makeTemplate(QStringLiteral("briefing-a4"), print::Orientation::Landscape));
+    const std::size_t n = model.layout().items.size();
+    const QString id = model.addTextItem(QStringLiteral("Ghi chú {date}"));
+    EXPECT_EQ(id, QStringLiteral("text"));
+    EXPECT_EQ(model.selectedId(), id);
+    EXPECT_EQ(model.layout().items.size(), n + 1);
+    EXPECT_EQ(model.addTextItem(QStringLiteral("Thêm")), QStringLiteral("text2"));
+    EXPECT_NO_THROW(model.layout().validate());
+    EXPECT_TRUE(model.layout().page.sizeMm().width() >= model.layout().item(id)->rectMm.right());
+    // The map frame has a legend, scale bar, … : it stays.
+    EXPECT_FALSE(model.removeItem(QStringLiteral("map")));
+    model.select(id);
+    EXPECT_TRUE(model.removeItem(id));
+    EXPECT_TRUE(model.selectedId().isEmpty());
+    EXPECT_EQ(model.layout().item(id), nullptr);
+    EXPECT_FALSE(model.removeItem(id));
+    EXPECT_NO_THROW(model.layout().validate());
+}
+
 TEST(PrintDesignerModelTest, PicksTheTopmostItemAndItsHandles)
 {
     PrintDesignerModel model;
