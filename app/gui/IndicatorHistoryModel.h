@@ -16,8 +16,8 @@ class PlanSession;
 class IndicatorHistoryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { IdColumn, PlaceColumn, ValueColumn, AsOfColumn, SourceColumn, NoteColumn, EnteredAtColumn,
-                  AuthorColumn, StateColumn, ColumnCount };
+    enum Column { IdColumn, PlaceColumn, ValueColumn, AsOfColumn, SourceColumn, StateColumn, EnteredAtColumn,
+                  AuthorColumn, NoteColumn, ColumnCount };
     enum Role { EntryIdRole = Qt::UserRole + 1, InForceRole };
 
     explicit IndicatorHistoryModel(QObject* parent = nullptr);
