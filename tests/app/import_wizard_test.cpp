@@ -7,6 +7,8 @@
 #include "ImportWizard.h"
 #include "ImportWizardController.h"
 #include "LayerExportDialog.h"
+#include "MainWindow.h"
+#include "StoreProjectData.h"
 
 #include "../layers/import_testkit.h"
 
@@ -15,6 +17,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
@@ -222,6 +225,30 @@ TEST_F(ImportWizardTest, ExportDialogWritesAGeoPackageWithItsStyle)
     dialog.setFile(QString::fromStdString(dir.file("xa.xlsx").string()));
     ASSERT_TRUE(dialog.exportNow()) << dialog.lastMessage().toStdString();
     EXPECT_TRUE(std::filesystem::exists(dir.file("xa.xlsx")));
+}
+
+TEST_F(ImportWizardTest, TheWindowHasTheImportAndExportEntries)
+{
+    store.reset();  // the window opens the project file itself
+    MainWindow window;
+    window.openProject(std::make_unique<StoreProjectData>(projectPath));
+    const auto find = [&](MainWindow::Menu menu, const char* name) -> QAction* {
+        for (QAction* a : window.menu(menu)->actions())
+            if (a->objectName() == QLatin1String(name)) return a;
+        return nullptr;
+    };
+    QAction* import = find(MainWindow::Menu::File, "actionImportData");
+    QAction* undo = find(MainWindow::Menu::File, "actionUndoImport");
+    QAction* exportLayer = find(MainWindow::Menu::Layer, "actionExportLayer");
+    ASSERT_NE(import, nullptr);
+    ASSERT_NE(undo, nullptr);
+    ASSERT_NE(exportLayer, nullptr);
+    EXPECT_EQ(import->text(), QObject::tr("Nhập dữ liệu…"));
+    EXPECT_TRUE(import->isEnabled());
+    EXPECT_TRUE(exportLayer->isEnabled());
+    // The import entries sit above "Thoát", the last entry of the File menu.
+    const QList<QAction*> file = window.menu(MainWindow::Menu::File)->actions();
+    EXPECT_LT(file.indexOf(import), file.size() - 1);
 }
 
 } // namespace
