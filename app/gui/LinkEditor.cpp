@@ -222,14 +222,16 @@ void LinkEditor::reloadLinks()
         if (link.unitCode) name += QStringLiteral(" (%1)").arg(QString::fromStdString(*link.unitCode));
         if (link.illustrative) name += QStringLiteral(" *");
         item->setText(1, name);
-        item->setText(2, feature ? QString::fromStdString(link.layer) : levelText(link));
+        const MapLayer* mapLayer = feature ? project_.findLayer(QString::fromStdString(link.layer)) : nullptr;
+        item->setText(2, feature ? (mapLayer ? mapLayer->title : QString::fromStdString(link.layer)) : levelText(link));
+        if (link.illustrative) item->setToolTip(1, tr("* Dữ liệu minh họa, không phải số liệu thật."));
         item->setText(3, link.hasTarget ? tr("có (theo kế hoạch)") : QString());
         item->setData(0, kIdRole, qint64(link.id));
         item->setData(0, kKindRole, int(link.kind));
         item->setData(0, kTargetRole, link.hasTarget);
         if (link.hasTarget) item->setToolTip(1, tr("Đơn vị được giao chỉ tiêu trong kế hoạch: không bỏ liên kết ở đây."));
     }
-    links_->resizeColumnToContents(0);
+    for (int c = 0; c < links_->columnCount(); ++c) links_->resizeColumnToContents(c);
 }
 
 int LinkEditor::link(const QString& layerKey, const QList<qint64>& ids)

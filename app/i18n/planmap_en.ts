@@ -1826,6 +1826,10 @@ CRS: %2
         <source>Đóng</source>
         <translation>Close</translation>
     </message>
+    <message>
+        <source>* Dữ liệu minh họa, không phải số liệu thật.</source>
+        <translation>* Illustrative data, not real figures.</translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::MainWindow</name>

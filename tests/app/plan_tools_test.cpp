@@ -338,6 +338,8 @@ TEST_F(PlanToolsTest, LinkEditorSavesLinksInTheProject)
     window->project()->setSelection(QString::fromLatin1(StoreProjectData::kCommunesLayer), {sample.communeCaoLoc});
     EXPECT_EQ(editor->addMapSelection(), 1);
     EXPECT_EQ(editor->linkCount(), 2);
+    editor->setCandidateFilter(QString());
+    keepShot(*editor, "plan_link_editor");
 
     // Saved in the project file: read it through another connection.
     {
