@@ -12,6 +12,7 @@
 // Without a project argument, build*/share/planmap/langson.planmap next to the binary is used if built.
 
 #include "planmap/layers/features/FeatureLayers.h"
+#include "planmap/layers/project/ProjectLayers.h"
 #include "planmap/layers/render/MapRenderer.h"
 #include "planmap/layers/render/StoreSources.h"
 #include "planmap/layers/render/VectorFileSource.h"
@@ -453,41 +454,21 @@ bool qgisInstalled()
     return p.waitForFinished(60000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
 }
 
-// All layers of the bundled project: communes (2025) and districts from
-// the admin units, then every feature layer, styled plainly.
-std::vector<RenderLayer> projectLayers(const fs::path& path, const geo::Crs& crs, const std::vector<RenderLayer>& base)
+// All layers of the bundled project as the map window, `planmap-cli render`
+// and print draw them (layers/project: the same list, order, visibility and
+// styles — saved in the project or the defaults), bottom first.
+std::vector<RenderLayer> projectLayers(const fs::path& path, const geo::Crs& crs)
 {
     ProjectStore store = ProjectStore::open(path, OpenOptions{true});
-    Connection& c = store.connection();
     std::vector<RenderLayer> out;
-    RenderLayer communes = base[0];
-    communes.cache = timedBuild("communes(p)", AdminUnitSource(c, UnitLevel::Commune, std::string("2025")), crs);
-    communes.style.labels.field = "name";
-    out.push_back(communes);
-    FeatureLayers layers(c);
-    const auto palette = style::ColorRamp::named("Categories").colors(12);
-    int k = 0;
-    for (const LayerInfo& info : layers.layers()) {
-        if (layers.count(info.name) == 0) continue;
-        RenderLayer l{QString::fromStdString(info.name),
-                      timedBuild(info.name.c_str(), FeatureLayerSource(c, info.name), crs)};
-        style::Symbol s;
-        s.fillColor = palette[std::size_t(k++) % palette.size()];
-        s.fillColor.setAlpha(l.cache->kind() == GeometryKind::Polygon ? 160 : 255);
-        s.strokeColor = QColor(50, 50, 50);
-        s.strokeWidthMm = 0.2;
-        s.markerSizeMm = 1.8;
-        l.style.features = style::FeatureStyle::singleSymbol(s);
-        if (l.cache->kind() == GeometryKind::Point) {
-            l.style.labels.enabled = true;
-            l.style.labels.field = "name";
-            l.style.labels.sizePt = 6.5;
-        }
-        out.push_back(l);
+    const std::vector<project::ProjectLayer> layers = project::projectLayers(store);
+    for (auto it = layers.rbegin(); it != layers.rend(); ++it) {
+        const std::string name = it->key.toStdString() + "(p)";
+        auto cache = timedBuild(name.c_str(), *it->source, crs);
+        RenderLayer l(it->title, cache, it->style(cache->kind()));
+        l.visible = it->visible;
+        out.push_back(std::move(l));
     }
-    RenderLayer districts = base[1];
-    districts.cache = timedBuild("districts(p)", AdminUnitSource(c, UnitLevel::District), crs);
-    out.push_back(districts);
     return out;
 }
 
@@ -506,7 +487,7 @@ void runProvince(const fs::path& dataDir, const fs::path& project, const geo::Cr
     const bool fromProject = !project.empty() && fs::exists(project);
     if (fromProject) {
         std::printf("  all layers from the bundled project %s\n", project.string().c_str());
-        all = projectLayers(project, crs, labelled);
+        all = projectLayers(project, crs);
     } else {
         all = labelled;
         for (const RenderLayer& l : illustrativeLayers(p, crs)) all.push_back(l);
