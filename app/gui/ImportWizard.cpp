@@ -376,6 +376,7 @@ QWizardPage* ImportWizard::makeCommitPage()
     layout->addWidget(progress_);
     auto* buttons = new QHBoxLayout;
     importButton_ = new QPushButton(tr("Nhập"));
+    importButton_->setObjectName(QStringLiteral("importRun"));
     cancelButton_ = new QPushButton(tr("Dừng"));
     undoButton_ = new QPushButton(tr("Hoàn tác lần nhập gần nhất"));
     cancelButton_->setEnabled(false);
