@@ -12,10 +12,13 @@
 #include "StyleDialog.h"
 
 #include "planmap/layers/project/LayerSettings.h"
+#include "planmap/layers/project/ProjectLayers.h"
 #include "planmap/layers/store/ProjectStore.h"
 #include "planmap/geo/Transform.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QMenu>
 #include <QCryptographicHash>
 #include <QFileInfo>
 #include <QElapsedTimer>
@@ -367,6 +370,44 @@ TEST_F(MainWindowTest, LayerSettingsAreSavedInTheProjectFile)
     const auto modified = std::filesystem::last_write_time(file);
     window->close();
     EXPECT_EQ(std::filesystem::last_write_time(file), modified);
+}
+
+TEST_F(MainWindowTest, ShowsTheLayersAndStylesTheCliAndPrintDraw)
+{
+    // One layer list for every view: the window shows what layers/project
+    // gives `planmap-cli render` and print, in the same order and styles.
+    planmap::layers::ProjectStore store = planmap::layers::ProjectStore::open(sample.file);
+    const auto shared = planmap::layers::project::projectLayers(store);
+    ASSERT_EQ(int(shared.size()), window->project()->layerCount());
+    for (std::size_t i = 0; i < shared.size(); ++i) {
+        const MapLayer& l = window->project()->layer(int(i));
+        EXPECT_EQ(l.key, shared[i].key);
+        EXPECT_EQ(l.title, shared[i].title);
+        EXPECT_EQ(l.visible, shared[i].visible);
+        EXPECT_EQ(l.style, shared[i].style(l.kind())) << l.key.toStdString();
+    }
+}
+
+TEST_F(MainWindowTest, RestoringTheDefaultsForgetsTheSavedSettings)
+{
+    apptest::TempDir copy;
+    const auto file = copyOfSample(copy);
+    window->openProject(std::make_unique<StoreProjectData>(file));
+    const auto defaults = window->project()->layer(row("markets")).style;
+    auto st = defaults;
+    st.opacity = 0.3;
+    window->project()->setStyle(row("markets"), st);
+    window->project()->moveLayer(row("province"), 0);
+    window->saveSettings();
+    QAction* restore = nullptr;
+    for (QAction* a : window->menu(MainWindow::Menu::Layer)->actions())
+        if (a->text() == QStringLiteral("Khôi phục kiểu mặc định của mọi lớp")) restore = a;
+    ASSERT_NE(restore, nullptr);
+    restore->trigger();
+    EXPECT_EQ(window->project()->layer(row("markets")).style, defaults);
+    EXPECT_EQ(row("province"), window->project()->layerCount() - 1);
+    planmap::layers::ProjectStore store = planmap::layers::ProjectStore::open(file);
+    EXPECT_TRUE(planmap::layers::project::LayerSettingsStore(store.connection()).load().empty());
 }
 
 TEST_F(MainWindowTest, SettingsOfEarlierVersionsAreImportedOnce)
