@@ -209,6 +209,7 @@ ResultLayers::ResultLayers(MainWindow& window) : QObject(&window), window_(windo
 
 void ResultLayers::set(MapLayer layer)
 {
+    layer.toolLayer = true;   // results in memory, not the store's features
     const QString key = layer.key;
     MapProject* project = window_.project();
     if (const int row = project->indexOf(key); row >= 0) {

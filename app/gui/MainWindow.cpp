@@ -528,18 +528,25 @@ void MainWindow::showCursorCoordinates(QPointF p)
 void MainWindow::identify(const QString& layerKey, qint64 featureId)
 {
     const MapLayer* layer = project_->findLayer(layerKey);
-    if (!layer || !data_) {
+    if (!layer || (!data_ && !layer->toolLayer)) {
         identify_->clear();
         return;
     }
+    FeatureDetails plain;
+    plain.layerTitle = layer->title;
+    plain.illustrative = layer->illustrative;
     try {
-        identify_->showDetails(data_->details(*layer, featureId));
+        // A tool's layer is not the store's: only the tool knows its features.
+        if (layer->toolLayer && layer->toolDetails) identify_->showDetails(layer->toolDetails(featureId));
+        else if (layer->toolLayer) {
+            plain.attributes = cachedAttributes(*layer, featureId);
+            identify_->showDetails(plain);
+        } else {
+            identify_->showDetails(data_->details(*layer, featureId));
+        }
     } catch (const std::exception& e) {
-        FeatureDetails d;
-        d.layerTitle = layer->title;
-        d.illustrative = layer->illustrative;
-        d.attributes = cachedAttributes(*layer, featureId);
-        identify_->showDetails(d);
+        plain.attributes = cachedAttributes(*layer, featureId);
+        identify_->showDetails(plain);
         statusBar()->showMessage(tr("Không đọc được thông tin liên quan: %1").arg(QString::fromUtf8(e.what())), 8000);
     }
     identifyDock_->show();

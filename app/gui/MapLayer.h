@@ -7,9 +7,12 @@
 #include <QHash>
 #include <QString>
 
+#include <functional>
 #include <memory>
 
 namespace planmap::gui {
+
+struct FeatureDetails;
 
 namespace render = layers::render;
 namespace style = layers::style;
@@ -35,6 +38,12 @@ struct MapLayer {
     QHash<QString, QString> valueLabels;
     /// Fields not shown in the attribute table and identify panel (technical ids, search keys).
     QStringList hiddenFields;
+    /// Added at runtime by a tool (the progress map, analysis results): its
+    /// features are not the project's, so identify does not look them up in
+    /// the store; it shows `toolDetails` of the feature when the tool gives
+    /// it, else the feature's attributes.
+    bool toolLayer = false;
+    std::function<FeatureDetails(qint64 featureId)> toolDetails;
 
     QString fieldTitle(const QString& field) const { return fieldTitles.value(field, field); }
     /// The label of a coded value, or the value's own text.

@@ -254,7 +254,7 @@ void PlanTools::onMapSelectionChanged()
     const bool unitLayer = progressMap || L::io::findUnitLayer(key.toStdString()) != nullptr;
     try {
         for (qint64 id : project.selection()) {
-            const std::vector<std::int64_t> ids = unitLayer ? session_->links().indicatorsOfUnit(progressMap ? -id : id)
+            const std::vector<std::int64_t> ids = unitLayer ? session_->links().indicatorsOfUnit(id)
                                                             : session_->links().indicatorsOfFeature(id);
             for (std::int64_t i : ids) indicators.insert(i);
         }

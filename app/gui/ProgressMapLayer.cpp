@@ -4,6 +4,7 @@
 #include "Language.h"
 #include "MapProject.h"
 #include "PlanSession.h"
+#include "ProjectData.h"
 #include "StoreProjectData.h"
 
 #include "planmap/layers/store/ProjectStore.h"
@@ -33,6 +34,45 @@ style::Symbol noDataSymbol()
     style::Symbol s = baseSymbol();
     s.fillColor = QColor(0xd9, 0xd9, 0xd9);
     return s;
+}
+
+QDate toQDate(const L::Date& d)
+{
+    return QDate(int(d.year()), int(unsigned(d.month())), int(unsigned(d.day())));
+}
+
+/// What identify shows of one unit of the map: the indicator's card (target,
+/// achieved, %, date) and the unit's code, where its figure comes from and the
+/// roll-up's notes.
+FeatureDetails unitFigures(const P::IndicatorRollup& rollup, const P::ProgressMap& map, const QString& layerTitle,
+                           qint64 unitId)
+{
+    FeatureDetails d;
+    d.layerTitle = layerTitle;
+    const P::UnitProgress* u = map.at(unitId);
+    if (!u) return d;
+    d.title = QString::fromStdString(u->name);
+    d.illustrative = u->illustrative;
+    IndicatorRow row;
+    row.code = QString::fromStdString(rollup.code);
+    row.name = QString::fromStdString(rollup.name);
+    row.unitOfMeasure = QString::fromStdString(rollup.unitOfMeasure.value_or(std::string()));
+    if (u->target) row.target = formatNumber(*u->target);
+    if (u->value) row.achieved = formatNumber(*u->value);
+    row.percent = u->percent;
+    row.illustrative = u->illustrative;
+    if (const P::UnitRollup* r = rollup.at(unitId); r && r->asOf) row.asOf = toQDate(*r->asOf);
+    d.indicators.push_back(std::move(row));
+
+    d.attributes.emplace_back(ProgressMapLayer::tr("Mã đơn vị"), QString::fromStdString(u->code));
+    QString origin = ProgressMapLayer::tr("chưa có số liệu");
+    if (u->origin == P::ValueOrigin::Entered) origin = ProgressMapLayer::tr("báo cáo của chính đơn vị này");
+    else if (u->origin == P::ValueOrigin::RolledUp) origin = ProgressMapLayer::tr("tổng hợp từ các đơn vị trực thuộc");
+    d.attributes.emplace_back(ProgressMapLayer::tr("Số liệu đạt được"), origin);
+    const bool english = uiLanguage() == Language::English;
+    for (const P::RollupNote& n : u->notes)
+        d.attributes.emplace_back(ProgressMapLayer::tr("Ghi chú"), QString::fromStdString(english ? n.en : n.vi));
+    return d;
 }
 
 } // namespace
@@ -84,21 +124,19 @@ style::FeatureStyle ProgressMapLayer::valueStyle(const std::vector<double>& valu
 MapLayer ProgressMapLayer::buildLayer(const P::IndicatorRollup& rollup)
 {
     map_ = P::buildProgressMap(session_.store().connection(), rollup, units_);
-    // Feature ids are the negated unit ids: identify looks ids of unknown
-    // layers up among the store's features, and must find none of them here.
-    auto source = std::make_shared<render::MemoryFeatureSource>(map_.source->crs(), map_.source->fieldNames());
-    map_.source->forEach([&](const render::SourceFeature& f) {
-        source->add(-f.id, std::vector<std::uint8_t>(f.wkb.begin(), f.wkb.end()),
-                    std::vector<QVariant>(f.attributes.begin(), f.attributes.end()));
-    });
-
     MapLayer layer;
     layer.key = QString::fromLatin1(kLayerKey);
     const QString where = units_ == P::MapUnits::Districts2023 ? tr("theo huyện (2023)") : tr("theo xã (2025)");
     const QString what = measure_ == Measure::Percent ? tr("% đạt") : tr("giá trị đạt");
     layer.title = tr("Tiến độ %1: %2 %3").arg(QString::fromStdString(rollup.code), what, where);
     layer.illustrative = map_.illustrative();
-    layer.source = source;
+    layer.source = map_.source;
+    layer.toolLayer = true;
+    // A snapshot: the layer may be drawn and identified after the map changes.
+    auto figures = std::make_shared<const std::pair<P::IndicatorRollup, P::ProgressMap>>(rollup, map_);
+    layer.toolDetails = [figures, title = layer.title](qint64 unitId) {
+        return unitFigures(figures->first, figures->second, title, unitId);
+    };
     if (measure_ == Measure::Percent) {
         double maxPercent = 0;
         for (const P::UnitProgress& u : map_.units)

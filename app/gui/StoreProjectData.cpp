@@ -329,6 +329,7 @@ FeatureDetails StoreProjectData::details(const MapLayer& layer, qint64 featureId
     d.layerTitle = layer.title;
     d.illustrative = layer.illustrative;
     d.attributes = cachedAttributes(layer, featureId);
+    if (layer.toolLayer) return layer.toolDetails ? layer.toolDetails(featureId) : d;
     const QString newGen = tr("từ 01/7/2025");
     const QString oldGen = tr("trước 01/7/2025");
 

@@ -4,6 +4,7 @@
 
 #include "AppTestSupport.h"
 #include "Formats.h"
+#include "IdentifyPanel.h"
 #include "Language.h"
 #include "IndicatorHistoryModel.h"
 #include "LinkEditor.h"
@@ -396,7 +397,7 @@ TEST_F(PlanToolsTest, ThematicMapEqualsRollupAndFollowsEntries)
     auto layerPercent = [&](std::int64_t unitId) -> QVariant {
         const MapLayer* layer = window->project()->findLayer(QString::fromLatin1(ProgressMapLayer::kLayerKey));
         if (!layer || !layer->cache) return QVariant(QStringLiteral("no layer"));
-        const int row = featureRow(*layer->cache, -unitId);
+        const int row = featureRow(*layer->cache, unitId);
         if (row < 0) return QVariant(QStringLiteral("no feature"));
         return layer->cache->attribute(std::size_t(row), layer->cache->fieldIndex(QStringLiteral("percent")));
     };
@@ -415,6 +416,20 @@ TEST_F(PlanToolsTest, ThematicMapEqualsRollupAndFollowsEntries)
     }
     EXPECT_EQ(compared, 1);
     EXPECT_DOUBLE_EQ(layerPercent(sample.communeLocBinh).toDouble(), 75.0);
+    // Identify on the map shows the unit's figures, not a store feature with the unit's id.
+    window->identify(QString::fromLatin1(ProgressMapLayer::kLayerKey), sample.communeLocBinh);
+    EXPECT_TRUE(window->identifyPanel()->titleText().startsWith(QStringLiteral("Xã Lộc Bình")))
+        << window->identifyPanel()->titleText().toStdString();
+    EXPECT_EQ(window->identifyPanel()->indicatorCount(), 1);
+    {
+        const MapLayer* shown = window->project()->findLayer(QString::fromLatin1(ProgressMapLayer::kLayerKey));
+        ASSERT_NE(shown, nullptr);
+        EXPECT_TRUE(shown->toolLayer);
+        const FeatureDetails d = window->storeData()->details(*shown, sample.communeLocBinh);
+        ASSERT_EQ(d.indicators.size(), 1u);
+        EXPECT_EQ(d.indicators[0].percent, std::optional<double>(75.0));
+        EXPECT_EQ(d.indicators[0].target, rollup.at(sample.communeLocBinh) ? formatNumber(*rollup.at(sample.communeLocBinh)->target) : QString());
+    }
     // The split commune's explanation is on the communes that may hold part of it.
     const P::UnitProgress* dongKinh = tools->progressMap()->figures().at(sample.communeDongKinh);
     ASSERT_NE(dongKinh, nullptr);
