@@ -242,6 +242,10 @@ void MainWindow::createActions()
     connect(pan, &QAction::triggered, this, [this] { canvas_->setTool(MapCanvas::Tool::Pan); });
     connect(info, &QAction::triggered, this, [this] { canvas_->setTool(MapCanvas::Tool::Identify); });
     connect(select, &QAction::triggered, this, [this] { canvas_->setTool(MapCanvas::Tool::Select); });
+    // A tool panel may switch the tool (the what-if pick pans): the toolbar shows the tool in use.
+    connect(canvas_, &MapCanvas::toolChanged, this, [pan, info, select](MapCanvas::Tool tool) {
+        (tool == MapCanvas::Tool::Pan ? pan : tool == MapCanvas::Tool::Identify ? info : select)->setChecked(true);
+    });
     nav->addSeparator();
 
     ViewController* vc = canvas_->controller();

@@ -52,8 +52,10 @@ MapCanvas::~MapCanvas()
 
 void MapCanvas::setTool(Tool tool)
 {
+    const bool changed = tool != tool_;
     tool_ = tool;
     updateCursor();
+    if (changed) emit toolChanged(tool);
 }
 
 void MapCanvas::updateCursor()

@@ -71,6 +71,8 @@ signals:
     /// A click with the identify tool on a feature (or on nothing: empty key).
     void identifyRequested(const QString& layerKey, qint64 featureId);
     void renderFinished(double milliseconds);
+    /// setTool() changed the tool (from a toolbar action or from a tool panel).
+    void toolChanged(MapCanvas::Tool tool);
 
 protected:
     void paintEvent(QPaintEvent* event) override;

@@ -11,6 +11,7 @@
 #include "CatchmentPage.h"
 #include "ForestPage.h"
 #include "MainWindow.h"
+#include "MapCanvas.h"
 #include "StoreProjectData.h"
 #include "UnderservedPage.h"
 
@@ -33,6 +34,7 @@
 #include <QTableWidget>
 #include <QTextBrowser>
 #include <QThread>
+#include <QToolBar>
 #include <QTimer>
 
 #include <gtest/gtest.h>
@@ -251,6 +253,30 @@ TEST_F(AnalysisPanelTest, WhatIfClickChangesTheUnservedCountAsTheLibrarySays)
     page->setPicking(false);
     page->clearWhatIf();
     EXPECT_LT(row(kWhatIfLayer), 0);
+}
+
+TEST_F(AnalysisPanelTest, WhatIfPickShowsThePanToolInTheToolbar)
+{
+    open(sample.file);
+    auto* nav = window->findChild<QToolBar*>(QStringLiteral("navigation"));
+    ASSERT_NE(nav, nullptr);
+    ASSERT_GE(nav->actions().size(), 3);
+    QAction* pan = nav->actions().at(0);
+    QAction* info = nav->actions().at(1);
+    ASSERT_TRUE(pan->isCheckable());
+    ASSERT_EQ(window->canvas()->tool(), MapCanvas::Tool::Identify);
+    ASSERT_TRUE(info->isChecked());
+
+    CatchmentPage* page = panel->catchment();
+    page->setPicking(true);
+    EXPECT_EQ(window->canvas()->tool(), MapCanvas::Tool::Pan);
+    EXPECT_TRUE(pan->isChecked());
+    EXPECT_FALSE(info->isChecked());
+
+    page->setPicking(false);
+    EXPECT_EQ(window->canvas()->tool(), MapCanvas::Tool::Identify);
+    EXPECT_TRUE(info->isChecked());
+    EXPECT_FALSE(pan->isChecked());
 }
 
 TEST_F(AnalysisPanelTest, ForestRecordedAsProgressAfterTheConfirmation)

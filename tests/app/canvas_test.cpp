@@ -118,4 +118,18 @@ TEST_F(CanvasTest, ClickSelectsWithTheSelectTool)
     EXPECT_TRUE(project.selection().isEmpty());
 }
 
+TEST_F(CanvasTest, SetToolTellsWhenTheToolChanges)
+{
+    std::vector<MapCanvas::Tool> told;
+    QObject::connect(canvas.get(), &MapCanvas::toolChanged, [&told](MapCanvas::Tool t) { told.push_back(t); });
+    const MapCanvas::Tool start = canvas->tool();
+    canvas->setTool(start);  // no change, nothing to tell
+    EXPECT_TRUE(told.empty());
+    const MapCanvas::Tool other = start == MapCanvas::Tool::Select ? MapCanvas::Tool::Pan : MapCanvas::Tool::Select;
+    canvas->setTool(other);
+    canvas->setTool(start);
+    EXPECT_EQ(told, (std::vector<MapCanvas::Tool>{other, start}));
+    EXPECT_EQ(canvas->tool(), start);
+}
+
 } // namespace
