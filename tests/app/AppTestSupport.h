@@ -1,15 +1,30 @@
 #pragma once
 
 // Shared helpers of the GUI tests: one offscreen QApplication for the whole
-// executable, temporary directories, and a small project file with units,
-// features, a plan indicator and progress, built through the project store.
+// executable, temporary directories, a small project file with units,
+// features, a plan indicator and progress, built through the project store,
+// a fixture sharing that project across a suite, and window, mouse and
+// picture helpers.
 
 #include "MapLayer.h"
 
+#include <QEvent>
+#include <QPointF>
+#include <QSize>
+
+#include <gtest/gtest.h>
+
 #include <filesystem>
+#include <memory>
 #include <string>
 
 class QApplication;
+class QWidget;
+
+namespace planmap::gui {
+class MainWindow;
+class MapCanvas;
+} // namespace planmap::gui
 
 namespace planmap::gui::apptest {
 
@@ -53,5 +68,39 @@ SampleProject makeSampleProject(const TempDir& dir);
 /// A memory layer of 5 point features with fields name (text), population
 /// (integer), area (real), built into a cache in EPSG:4326 (no styling).
 MapLayer makeMemoryLayer();
+
+/// A fixture whose suite shares one sample project (creating a SpatiaLite
+/// file takes a while): made before the suite's first test, removed after its
+/// last. A suite that adds to the project defines its own SetUpTestSuite()
+/// calling this one first.
+class SampleProjectTest : public ::testing::Test {
+public:
+    static void SetUpTestSuite();
+    static void TearDownTestSuite();
+
+protected:
+    static inline TempDir* dir = nullptr;
+    static inline SampleProject* sampleProject = nullptr;
+    const SampleProject& sample = *sampleProject;
+};
+
+/// A main window of `size` showing the project `file`, events processed.
+std::unique_ptr<MainWindow> openWindow(const std::filesystem::path& file, QSize size);
+
+/// The row of the layer `key` in the window's project (-1 when absent).
+int layerRow(const MainWindow& window, const char* key);
+
+/// Waits (at most `timeoutMs`) until the canvas has an image and is not rendering.
+void waitForRender(const MapCanvas& canvas, int timeoutMs = 5000);
+
+/// Sends a mouse event at `at` (widget pixels) to `w`.
+void sendMouse(QWidget& w, QEvent::Type type, QPointF at, Qt::MouseButton button, Qt::MouseButtons buttons);
+
+/// A left click (press and release) at `at` on `w`.
+void click(QWidget& w, QPointF at);
+
+/// With PLANMAP_TEST_SHOTS=<dir>, shows `w` and saves a picture of it there as
+/// <name>.png for a person to look at.
+void keepShot(QWidget& w, const char* name);
 
 } // namespace planmap::gui::apptest

@@ -9,7 +9,6 @@
 
 #include <QApplication>
 #include <QElapsedTimer>
-#include <QMouseEvent>
 
 #include <gtest/gtest.h>
 
@@ -48,16 +47,10 @@ protected:
         canvas->controller()->zoomToFullExtent();
         waitForRender();
     }
-    void waitForRender()
-    {
-        QElapsedTimer t;
-        t.start();
-        while (canvas->isRendering() && t.elapsed() < 10000) QApplication::processEvents(QEventLoop::AllEvents, 10);
-    }
+    void waitForRender() { apptest::waitForRender(*canvas, 10000); }
     void send(QEvent::Type type, QPointF pos, Qt::MouseButton button, Qt::MouseButtons buttons)
     {
-        QMouseEvent e(type, pos, canvas->mapToGlobal(pos), button, buttons, Qt::NoModifier);
-        QApplication::sendEvent(canvas.get(), &e);
+        apptest::sendMouse(*canvas, type, pos, button, buttons);
     }
 
     static inline MapLayer* communes = nullptr;
@@ -108,13 +101,11 @@ TEST_F(CanvasTest, ClickSelectsWithTheSelectTool)
     // Centre of the first commune's box is not necessarily inside it: use its label point.
     const QPointF lp = project.layer(0).cache->labelPoint(0);
     const QPointF px = v.toPixel(lp.x(), lp.y());
-    send(QEvent::MouseButtonPress, px, Qt::LeftButton, Qt::LeftButton);
-    send(QEvent::MouseButtonRelease, px, Qt::LeftButton, Qt::NoButton);
+    apptest::click(*canvas, px);
     EXPECT_EQ(project.selectionLayer(), QStringLiteral("communes_2025"));
     EXPECT_EQ(project.selection(), (QSet<qint64>{project.layer(0).cache->featureId(0)}));
     // Clicking outside the province clears it.
-    send(QEvent::MouseButtonPress, QPointF(2, 2), Qt::LeftButton, Qt::LeftButton);
-    send(QEvent::MouseButtonRelease, QPointF(2, 2), Qt::LeftButton, Qt::NoButton);
+    apptest::click(*canvas, QPointF(2, 2));
     EXPECT_TRUE(project.selection().isEmpty());
 }
 

@@ -23,7 +23,6 @@
 #include <QFileInfo>
 #include <QElapsedTimer>
 #include <QImage>
-#include <QMouseEvent>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -34,45 +33,22 @@ using namespace planmap::gui;
 
 namespace {
 
-class MainWindowTest : public ::testing::Test {
+class MainWindowTest : public apptest::SampleProjectTest {
 protected:
-    // One project file for the suite (creating a SpatiaLite file takes a while);
-    // the tests only read it.
-    static void SetUpTestSuite()
-    {
-        apptest::app();
-        dir = new apptest::TempDir;
-        sampleProject = new apptest::SampleProject(apptest::makeSampleProject(*dir));
-    }
-    static void TearDownTestSuite()
-    {
-        delete sampleProject;
-        delete dir;
-    }
+    // One project file for the suite (SampleProjectTest); the tests only read it.
     void SetUp() override
     {
         QSettings().clear();
         clearLayerSettings(sample.file);
-        window = std::make_unique<MainWindow>();
-        window->resize(1200, 800);
-        window->openProject(std::make_unique<StoreProjectData>(sample.file));
-        window->show();
-        QApplication::processEvents();
+        window = apptest::openWindow(sample.file, QSize(1200, 800));
     }
     void TearDown() override
     {
         window.reset();
         QSettings().clear();
     }
-    /// Waits (at most 5 s) for the background render to finish.
-    void waitForRender()
-    {
-        QElapsedTimer t;
-        t.start();
-        while ((window->canvas()->isRendering() || window->canvas()->image().isNull()) && t.elapsed() < 5000)
-            QApplication::processEvents(QEventLoop::AllEvents, 20);
-    }
-    int row(const char* key) const { return window->project()->indexOf(QString::fromLatin1(key)); }
+    void waitForRender() { apptest::waitForRender(*window->canvas()); }
+    int row(const char* key) const { return apptest::layerRow(*window, key); }
     /// Forgets the layer settings a test saved into a project file.
     static void clearLayerSettings(const std::filesystem::path& file)
     {
@@ -86,19 +62,7 @@ protected:
         std::filesystem::copy_file(sample.file, file);
         return file;
     }
-    /// With PLANMAP_TEST_SHOTS=<dir>, saves a picture of `w` there for a person to look at.
-    static void keepShot(QWidget& w, const char* name)
-    {
-        const QString dir = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
-        if (dir.isEmpty()) return;
-        w.show();
-        QApplication::processEvents();
-        w.grab().save(dir + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png"));
-    }
 
-    static inline apptest::TempDir* dir = nullptr;
-    static inline apptest::SampleProject* sampleProject = nullptr;
-    const apptest::SampleProject& sample = *sampleProject;
     std::unique_ptr<MainWindow> window;
 };
 
@@ -186,10 +150,7 @@ TEST_F(MainWindowTest, ClickingTheMapIdentifiesTheFeatureUnderTheCursor)
     EXPECT_EQ(key, QStringLiteral("markets"));
     EXPECT_EQ(id, sample.marketLocBinh);
 
-    QMouseEvent press(QEvent::MouseButtonPress, px, canvas->mapToGlobal(px), Qt::LeftButton, Qt::LeftButton, Qt::NoModifier);
-    QMouseEvent release(QEvent::MouseButtonRelease, px, canvas->mapToGlobal(px), Qt::LeftButton, Qt::NoButton, Qt::NoModifier);
-    QApplication::sendEvent(canvas, &press);
-    QApplication::sendEvent(canvas, &release);
+    apptest::click(*canvas, px);
     EXPECT_TRUE(window->identifyPanel()->titleText().contains(QStringLiteral("Chợ Lộc Bình")));
     EXPECT_EQ(window->project()->selection(), (QSet<qint64>{sample.marketLocBinh}));
 
@@ -328,7 +289,7 @@ TEST_F(MainWindowTest, StyleDialogClassifiesANumericField)
     dialog.setKind(planmap::layers::style::StyleKind::Graduated);
     dialog.setField(QStringLiteral("population"));
     dialog.setClassCount(3);
-    keepShot(dialog, "style-dialog");
+    apptest::keepShot(dialog, "style-dialog");
     dialog.setKind(planmap::layers::style::StyleKind::Categorized);
     dialog.setField(QStringLiteral("name"));
 
@@ -463,9 +424,9 @@ TEST_F(MainWindowTest, AttributeTableOpensForALayer)
     EXPECT_EQ(t->model()->rowCount(), 3);
     EXPECT_TRUE(t->windowTitle().contains(QStringLiteral("minh họa")));
     EXPECT_EQ(window->showAttributeTable(row("villages")), t);  // one window per layer
-    keepShot(*t, "attribute-table");
+    apptest::keepShot(*t, "attribute-table");
     window->identify(QStringLiteral("communes_2025"), sample.communeLocBinh);
-    keepShot(*window, "main-window-identify");
+    apptest::keepShot(*window, "main-window-identify");
 }
 
 TEST_F(MainWindowTest, SavesAScreenshot)

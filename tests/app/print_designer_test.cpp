@@ -19,7 +19,6 @@
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QMenu>
-#include <QMouseEvent>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QSettings>
@@ -32,13 +31,11 @@ using namespace planmap::gui;
 
 namespace {
 
-class PrintDesignerTest : public ::testing::Test {
+class PrintDesignerTest : public apptest::SampleProjectTest {
 protected:
     static void SetUpTestSuite()
     {
-        apptest::app();
-        dir = new apptest::TempDir;
-        sampleProject = new apptest::SampleProject(apptest::makeSampleProject(*dir));
+        SampleProjectTest::SetUpTestSuite();
         store = new layers::ProjectStore(layers::ProjectStore::open(sampleProject->file));
         context = std::make_shared<const print::PrintContext>(print::loadPrintContext(*store));
     }
@@ -46,8 +43,7 @@ protected:
     {
         context.reset();
         delete store;
-        delete sampleProject;
-        delete dir;
+        SampleProjectTest::TearDownTestSuite();
     }
 
     std::unique_ptr<PrintDesigner> makeDesigner()
@@ -80,24 +76,12 @@ protected:
         return !QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty() &&
                !QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty();
     }
+    /// A left-button press, move or release.
     static void sendMouse(QWidget& w, QEvent::Type type, QPointF at, Qt::MouseButtons buttons)
     {
-        QMouseEvent e(type, at, w.mapToGlobal(at), type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons,
-                      Qt::NoModifier);
-        QApplication::sendEvent(&w, &e);
-    }
-    /// With PLANMAP_TEST_SHOTS=<dir>, saves a picture of `w` there for a person to look at.
-    static void keepShot(QWidget& w, const char* name)
-    {
-        const QString dir = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
-        if (dir.isEmpty()) return;
-        w.show();
-        QApplication::processEvents();
-        w.grab().save(dir + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png"));
+        apptest::sendMouse(w, type, at, type == QEvent::MouseMove ? Qt::NoButton : Qt::LeftButton, buttons);
     }
 
-    static inline apptest::TempDir* dir = nullptr;
-    static inline apptest::SampleProject* sampleProject = nullptr;
     static inline layers::ProjectStore* store = nullptr;
     static inline std::shared_ptr<const print::PrintContext> context;
 };
@@ -225,7 +209,7 @@ TEST_F(PrintDesignerTest, MouseDragsMoveAndResizeTheItemInMillimetres)
     designer->view()->renderPreview();
     EXPECT_TRUE(designer->view()->previewError().isEmpty()) << designer->view()->previewError().toStdString();
     EXPECT_FALSE(designer->view()->preview().isNull());
-    keepShot(*designer, "print_designer");
+    apptest::keepShot(*designer, "print_designer");
 }
 
 TEST_F(PrintDesignerTest, EditedTitleAppearsInTheExportedPdf)

@@ -14,24 +14,10 @@ using namespace planmap::gui;
 
 namespace {
 
-class SearchTest : public ::testing::Test {
+class SearchTest : public apptest::SampleProjectTest {
 protected:
-    static void SetUpTestSuite()
-    {
-        apptest::app();
-        dir = new apptest::TempDir;
-        sampleProject = new apptest::SampleProject(apptest::makeSampleProject(*dir));
-    }
-    static void TearDownTestSuite()
-    {
-        delete sampleProject;
-        delete dir;
-    }
     void SetUp() override { data = std::make_unique<StoreProjectData>(sample.file); }
 
-    static inline apptest::TempDir* dir = nullptr;
-    static inline apptest::SampleProject* sampleProject = nullptr;
-    const apptest::SampleProject& sample = *sampleProject;
     std::unique_ptr<StoreProjectData> data;
 };
 
