@@ -47,19 +47,8 @@ namespace A = planmap::layers::analysis;
 
 namespace {
 
-class AnalysisPanelTest : public ::testing::Test {
+class AnalysisPanelTest : public apptest::SampleProjectTest {
 protected:
-    static void SetUpTestSuite()
-    {
-        apptest::app();
-        dir = new apptest::TempDir;
-        sampleProject = new apptest::SampleProject(apptest::makeSampleProject(*dir));
-    }
-    static void TearDownTestSuite()
-    {
-        delete sampleProject;
-        delete dir;
-    }
     void SetUp() override { QSettings().clear(); }
     void TearDown() override
     {
@@ -68,27 +57,12 @@ protected:
     }
     void open(const std::filesystem::path& file)
     {
-        window = std::make_unique<MainWindow>();
-        window->resize(1400, 900);
-        window->openProject(std::make_unique<StoreProjectData>(file));
-        window->show();
-        QApplication::processEvents();
+        window = apptest::openWindow(file, QSize(1400, 900));
         panel = analysisPanel(*window);
         ASSERT_NE(panel, nullptr);
     }
-    int row(const char* key) const { return window->project()->indexOf(QString::fromLatin1(key)); }
-    static void keepShot(QWidget& w, const char* name)
-    {
-        const QString shots = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
-        if (shots.isEmpty()) return;
-        w.show();
-        QApplication::processEvents();
-        w.grab().save(shots + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png"));
-    }
+    int row(const char* key) const { return apptest::layerRow(*window, key); }
 
-    static inline apptest::TempDir* dir = nullptr;
-    static inline apptest::SampleProject* sampleProject = nullptr;
-    const apptest::SampleProject& sample = *sampleProject;
     std::unique_ptr<MainWindow> window;
     AnalysisPanel* panel = nullptr;
 };
@@ -181,7 +155,7 @@ TEST_F(AnalysisPanelTest, UnderservedRunsInTheBackgroundAndFillsTheTableAsTheLib
     EXPECT_GE(row(kUnderservedLayer), 0);
     EXPECT_EQ(page->model()->rowCount(), 3);
 
-    keepShot(*window, "analysis_underserved");
+    apptest::keepShot(*window, "analysis_underserved");
 }
 
 TEST_F(AnalysisPanelTest, CancelLeavesNoLayer)
@@ -248,7 +222,7 @@ TEST_F(AnalysisPanelTest, WhatIfClickChangesTheUnservedCountAsTheLibrarySays)
     QSet<qint64> ids;
     for (std::int64_t id : expected.villageIds) ids.insert(id);
     EXPECT_EQ(window->project()->selection(), ids);
-    keepShot(*window, "analysis_catchment");
+    apptest::keepShot(*window, "analysis_catchment");
 
     page->setPicking(false);
     page->clearWhatIf();
@@ -362,7 +336,7 @@ TEST_F(AnalysisPanelTest, ForestRecordedAsProgressAfterTheConfirmation)
     for (const A::IndicatorComparison& c : page->result()->indicators)
         if (c.indicator.code == "DA03.1.CT02") expectedTotal = c.computed.ha;
     EXPECT_NEAR(total, expectedTotal, 0.005 * double(entries.size()) + 1e-9);  // each entry rounded to 0,01 ha
-    keepShot(*window, "analysis_forest");
+    apptest::keepShot(*window, "analysis_forest");
 }
 
 TEST_F(AnalysisPanelTest, BundledProjectAsTheLibraryAndThePanelOnScreen)
@@ -399,7 +373,7 @@ TEST_F(AnalysisPanelTest, BundledProjectAsTheLibraryAndThePanelOnScreen)
     page->table()->selectRow(0);
     QApplication::processEvents();
     window->canvas()->renderNow();
-    keepShot(*window, "analysis_bundled_underserved");
+    apptest::keepShot(*window, "analysis_bundled_underserved");
 
     panel->showPage(AnalysisPanel::Page::Catchment);
     ASSERT_TRUE(panel->catchment()->run());
@@ -412,7 +386,7 @@ TEST_F(AnalysisPanelTest, BundledProjectAsTheLibraryAndThePanelOnScreen)
     const auto gain = panel->catchment()->setWhatIf(106.58904, 22.28792);
     ASSERT_TRUE(gain.has_value());
     window->canvas()->renderNow();
-    keepShot(*window, "analysis_bundled_catchment");
+    apptest::keepShot(*window, "analysis_bundled_catchment");
 
     panel->showPage(AnalysisPanel::Page::Forest);
     ASSERT_TRUE(panel->forest()->run());
@@ -420,7 +394,7 @@ TEST_F(AnalysisPanelTest, BundledProjectAsTheLibraryAndThePanelOnScreen)
     ASSERT_NE(panel->forest()->result(), nullptr);
     EXPECT_EQ(panel->forest()->indicatorTable()->rowCount(), 5);
     window->canvas()->renderNow();
-    keepShot(*window, "analysis_bundled_forest");
+    apptest::keepShot(*window, "analysis_bundled_forest");
 }
 
 } // namespace
