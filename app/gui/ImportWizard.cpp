@@ -9,7 +9,6 @@
 #include <QApplication>
 #include <QCheckBox>
 #include <QComboBox>
-#include <QElapsedTimer>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -173,8 +172,11 @@ void ImportPreviewMap::paintEvent(QPaintEvent*)
 
 // --- the wizard ---------------------------------------------------------------------------------
 
-ImportWizard::ImportWizard(layers::ProjectStore& store, QWidget* parent) : QWizard(parent), controller_(store)
+ImportWizard::ImportWizard(layers::ProjectStore& store, QWidget* parent)
+    : QWizard(parent), controller_(store), worker_(new ImportWorker(this))
 {
+    connect(worker_, &ImportWorker::progressed, this, &ImportWizard::showProgress);
+    connect(worker_, &ImportWorker::finished, this, &ImportWizard::importFinished);
     setWindowTitle(tr("Nhập dữ liệu"));
     setWizardStyle(QWizard::ClassicStyle);
     setOption(QWizard::NoBackButtonOnLastPage, false);
@@ -386,7 +388,7 @@ QWizardPage* ImportWizard::makeCommitPage()
     buttons->addWidget(undoButton_);
     layout->addLayout(buttons);
     connect(importButton_, &QPushButton::clicked, this, &ImportWizard::runImport);
-    connect(cancelButton_, &QPushButton::clicked, this, [this] { cancel_ = true; });
+    connect(cancelButton_, &QPushButton::clicked, worker_, &ImportWorker::cancel);
     connect(undoButton_, &QPushButton::clicked, this, &ImportWizard::undoLast);
     return page;
 }
@@ -417,7 +419,7 @@ void ImportWizard::initializePage(int id)
 
 bool ImportWizard::validateCurrentPage()
 {
-    if (running_) return false;
+    if (worker_->isRunning()) return false;
     switch (currentId()) {
     case FilePage: {
         const QString path = fileEdit_->text().trimmed();
@@ -635,57 +637,66 @@ void ImportWizard::runCheck()
 
 void ImportWizard::runImport()
 {
-    if (running_ || imported_) return;
-    running_ = true;
-    cancel_ = false;
+    if (worker_->isRunning() || imported_) return;
     importButton_->setEnabled(false);
     cancelButton_->setEnabled(true);
     button(QWizard::BackButton)->setEnabled(false);
-    QElapsedTimer sinceEvents;
-    sinceEvents.start();
-    const auto progress = [this, &sinceEvents](const imp::ImportProgress& p) {
-        status_->setText(stageText(p.stage) + (p.total > 0 ? QStringLiteral(" (%1 / %2)").arg(formatInteger(p.done), formatInteger(p.total))
-                                                           : QString()));
-        const int base = p.stage == imp::ImportProgress::Stage::Reading ? 0 : p.stage == imp::ImportProgress::Stage::Checking ? 30 : 70;
-        const int span = p.stage == imp::ImportProgress::Stage::Reading ? 30 : p.stage == imp::ImportProgress::Stage::Checking ? 40 : 30;
-        progress_->setValue(base + (p.total > 0 ? static_cast<int>(span * p.done / p.total) : 0));
-        if (sinceEvents.elapsed() > 50) {  // keep the window (and its Cancel button) alive
-            QApplication::processEvents();
-            sinceEvents.restart();
-        }
-    };
+    progress_->setValue(0);
+    const layers::ProjectStore& store = controller_.store();
+    if (!worker_->start(store.path(), controller_.request(), store.connection().isReadOnly())) return;
+}
+
+void ImportWizard::showProgress(const imp::ImportProgress& p)
+{
+    status_->setText(stageText(p.stage) + (p.total > 0 ? QStringLiteral(" (%1 / %2)").arg(formatInteger(p.done), formatInteger(p.total))
+                                                       : QString()));
+    const int base = p.stage == imp::ImportProgress::Stage::Reading ? 0 : p.stage == imp::ImportProgress::Stage::Checking ? 30 : 70;
+    const int span = p.stage == imp::ImportProgress::Stage::Reading ? 30 : p.stage == imp::ImportProgress::Stage::Checking ? 40 : 30;
+    progress_->setValue(base + (p.total > 0 ? static_cast<int>(span * p.done / p.total) : 0));
+}
+
+void ImportWizard::importFinished()
+{
     QString text = report_->toPlainText() + QStringLiteral("\n————\n");
-    try {
-        const imp::ImportResult result = controller_.run(progress, &cancel_);
+    if (const auto& result = worker_->result()) {
+        controller_.projectWrittenElsewhere();
         imported_ = true;
         changed_ = true;
         progress_->setValue(100);
         status_->setText(tr("Đã nhập."));
         text += tr("Đã nhập %1 dòng mới, cập nhật %2 dòng vào lớp %3 (lần nhập %4).\n")
-                    .arg(formatInteger(result.report.inserted), formatInteger(result.report.updated), q(result.report.target))
-                    .arg(result.report.importBatchId);
-        text += tr("Bảng mã chữ: %1\nHệ tọa độ: %2\n").arg(encodingText(result.encoding), crsText(result.crs));
-        if (!result.rejected.empty()) {
+                    .arg(formatInteger(result->report.inserted), formatInteger(result->report.updated), q(result->report.target))
+                    .arg(result->report.importBatchId);
+        text += tr("Bảng mã chữ: %1\nHệ tọa độ: %2\n").arg(encodingText(result->encoding), crsText(result->crs));
+        if (!result->rejected.empty()) {
             std::vector<std::string> lines;
-            for (const auto& r : result.rejected) lines.push_back(r.where + ": " + r.reason);
+            for (const auto& r : result->rejected) lines.push_back(r.where + ": " + r.reason);
             text += tr("Dòng bị bỏ qua:\n") + bulletList(lines);
         }
-        emit projectWritten();
-    } catch (const imp::ImportCancelled&) {
+    } else if (worker_->cancelled()) {
         progress_->setValue(0);
         status_->setText(tr("Đã dừng; không có gì được ghi."));
         text += tr("Đã dừng việc nhập; dự án không thay đổi.\n");
         importButton_->setEnabled(true);
-    } catch (const std::exception& e) {
+    } else {
         status_->setText(tr("Không nhập được."));
-        text += q(e.what()) + QLatin1Char('\n');
+        text += worker_->error() + QLatin1Char('\n');
         importButton_->setEnabled(true);
     }
     report_->setPlainText(text);
-    running_ = false;
     cancelButton_->setEnabled(false);
     button(QWizard::BackButton)->setEnabled(!imported_);
     undoButton_->setEnabled(controller_.lastUndoable().has_value());
+    if (worker_->result()) emit projectWritten();
+}
+
+void ImportWizard::reject()
+{
+    if (worker_->isRunning()) {
+        worker_->cancel();
+        worker_->wait();  // it may have committed just before: importFinished() tells the window
+    }
+    QWizard::reject();
 }
 
 void ImportWizard::undoLast()

@@ -5,6 +5,7 @@
 // progress and cancel, and undo. The logic is ImportWizardController.
 
 #include "ImportWizardController.h"
+#include "ImportWorker.h"
 
 #include <QWidget>
 #include <QWizard>
@@ -53,9 +54,15 @@ public:
     bool openFile(const QString& path);
     /// True once an import (or an undo) wrote to the project.
     bool projectChanged() const { return changed_; }
+    /// True while the import runs on its worker thread.
+    bool isImporting() const { return worker_->isRunning(); }
+    /// The worker that runs the import (tests wait on it).
+    ImportWorker& worker() { return *worker_; }
 
     bool validateCurrentPage() override;
     void initializePage(int id) override;
+    /// Closing while importing cancels the import and waits for it.
+    void reject() override;
 
 signals:
     /// An import or an undo changed the project.
@@ -73,12 +80,13 @@ private:
     void fillMappingTable();
     void runCheck();
     void runImport();
+    void showProgress(const layers::importer::ImportProgress& p);
+    void importFinished();
     void undoLast();
 
     ImportWizardController controller_;
     bool changed_ = false;
-    bool running_ = false;
-    std::atomic<bool> cancel_{false};
+    ImportWorker* worker_ = nullptr;
 
     // file page
     QLineEdit* fileEdit_ = nullptr;

@@ -6,6 +6,7 @@
 #include "AppTestSupport.h"
 #include "ImportWizard.h"
 #include "ImportWizardController.h"
+#include "ImportWorker.h"
 #include "LayerExportDialog.h"
 #include "MainWindow.h"
 #include "StoreProjectData.h"
@@ -17,10 +18,12 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QComboBox>
+#include <QEventLoop>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTableWidget>
+#include <QThread>
 
 #include <gdal_priv.h>
 #include <ogrsf_frmts.h>
@@ -155,6 +158,61 @@ TEST_F(ImportWizardTest, CancelWritesNothing)
     EXPECT_EQ(c.run({}, &cancel).report.inserted, static_cast<std::int64_t>(kRows));
 }
 
+TEST_F(ImportWizardTest, WorkerImportsOnItsOwnThreadWithItsOwnConnection)
+{
+    ImportWizardController c(project());
+    c.setFile(tcvn3Shapefile());
+    ASSERT_TRUE(c.refreshPreview()) << c.error().toStdString();
+    layers::importer::ImportRequest request = c.request();
+    std::atomic<bool> onOtherThread{true};
+    const QThread* windowThread = QThread::currentThread();
+    request.progress = [&](const layers::importer::ImportProgress&) {
+        if (QThread::currentThread() == windowThread) onOtherThread = false;
+    };
+    ImportWorker worker;
+    int progressed = 0, finished = 0;
+    QObject::connect(&worker, &ImportWorker::progressed, [&] {
+        EXPECT_EQ(QThread::currentThread(), windowThread);
+        ++progressed;
+    });
+    QObject::connect(&worker, &ImportWorker::finished, [&] { ++finished; });
+    ASSERT_TRUE(worker.start(project().path(), request));
+    EXPECT_TRUE(worker.isRunning());
+    EXPECT_FALSE(worker.start(project().path(), request));  // one at a time
+    QEventLoop loop;
+    QObject::connect(&worker, &ImportWorker::finished, &loop, &QEventLoop::quit);
+    if (worker.isRunning()) loop.exec();
+    EXPECT_FALSE(worker.isRunning());
+    EXPECT_EQ(finished, 1);
+    EXPECT_GE(progressed, 1);
+    EXPECT_TRUE(onOtherThread);
+    ASSERT_TRUE(worker.result()) << worker.error().toStdString();
+    EXPECT_EQ(worker.result()->report.inserted, static_cast<std::int64_t>(kRows));
+    // The window thread's connection sees what the worker wrote.
+    c.projectWrittenElsewhere();
+    EXPECT_EQ(project().features().count("thon_ban"), static_cast<std::int64_t>(kRows));
+}
+
+TEST_F(ImportWizardTest, WorkerCancelWritesNothing)
+{
+    ImportWizardController c(project());
+    c.setFile(tcvn3Shapefile());
+    ASSERT_TRUE(c.refreshPreview()) << c.error().toStdString();
+    ImportWorker worker;
+    layers::importer::ImportRequest request = c.request();
+    // The user presses Dừng while rows are being written.
+    request.progress = [&](const layers::importer::ImportProgress& p) {
+        if (p.stage == layers::importer::ImportProgress::Stage::Writing) worker.cancel();
+    };
+    ASSERT_TRUE(worker.start(project().path(), request));
+    worker.wait();
+    EXPECT_FALSE(worker.isRunning());
+    EXPECT_TRUE(worker.cancelled()) << worker.error().toStdString();
+    EXPECT_FALSE(worker.result());
+    EXPECT_FALSE(project().features().hasLayer("thon_ban"));
+    EXPECT_EQ(batches(), 0);
+}
+
 TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
 {
     ImportWizard wizard(project());
@@ -194,6 +252,9 @@ TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
     auto* importButton = wizard.findChild<QPushButton*>(QStringLiteral("importRun"));
     ASSERT_NE(importButton, nullptr);
     importButton->click();
+    EXPECT_TRUE(wizard.isImporting());  // on its worker thread
+    wizard.worker().wait();
+    EXPECT_FALSE(wizard.isImporting());
     QApplication::processEvents();
     shot(wizard, "import_wizard_4_done");
     EXPECT_TRUE(written);
