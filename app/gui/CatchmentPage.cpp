@@ -18,7 +18,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -46,7 +45,7 @@ QString coordText(double lon, double lat)
 } // namespace
 
 CatchmentPage::CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* parent)
-    : QWidget(parent), window_(window), layers_(layers), runner_(new AnalysisRunner(this))
+    : AnalysisPage(window, layers, tr("vung_phuc_vu_cho"), parent)
 {
     // Settings and the what-if tool.
     radius_ = new QDoubleSpinBox;
@@ -62,7 +61,6 @@ CatchmentPage::CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* 
     auto* settingsForm = new QFormLayout(settingsBox);
     settingsForm->addRow(tr("Bán kính phục vụ của chợ:"), radius_);
     settingsForm->addRow(planned_);
-    runBar_ = new AnalysisRunBar(runner_);
 
     pick_ = new QPushButton(tr("Đặt chợ giả định trên bản đồ"));
     pick_->setCheckable(true);
@@ -89,18 +87,8 @@ CatchmentPage::CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* 
     formLayout->addWidget(runBar_);
     formLayout->addWidget(whatIfBox);
     formLayout->addStretch();
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(form->sizeHint().width() + 20);
 
     // Results.
-    banner_ = new IllustrativeBanner;
-    summaryLine_ = new QLabel(tr("Chưa có kết quả."));
-    summaryLine_->setWordWrap(true);
-    export_ = new QPushButton(tr("Xuất…"));
-    export_->setEnabled(false);
     auto* top = new QHBoxLayout;
     top->addWidget(summaryLine_, 1);
     top->addWidget(export_);
@@ -119,35 +107,15 @@ CatchmentPage::CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* 
     tabs->addTab(planned_markets_, tr("Chợ theo kế hoạch"));
 
     auto* results = new QWidget;
-    auto* resultsLayout = new QVBoxLayout(results);
-    resultsLayout->setContentsMargins(0, 0, 0, 0);
-    resultsLayout->addWidget(banner_);
-    resultsLayout->addLayout(top);
-    resultsLayout->addWidget(whatIfText_);
-    resultsLayout->addWidget(tabs, 1);
+    QVBoxLayout* resultsColumn = resultsLayout(results);
+    resultsColumn->addLayout(top);
+    resultsColumn->addWidget(whatIfText_);
+    resultsColumn->addWidget(tabs, 1);
+    setContent(form, results);
 
-    auto* split = new QSplitter(Qt::Horizontal);
-    split->addWidget(scroll);
-    split->addWidget(results);
-    split->setStretchFactor(1, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split);
-
-    connect(runBar_, &AnalysisRunBar::runRequested, this, [this] { run(); });
-    connect(runner_, &AnalysisRunner::finished, this, &CatchmentPage::onFinished);
-    connect(runner_, &AnalysisRunner::cancelled, this, [this] { pending_.reset(); });
-    connect(runner_, &AnalysisRunner::failed, this, [this] { pending_.reset(); });
     connect(markets_, &QTableWidget::itemSelectionChanged, this, &CatchmentPage::onMarketSelected);
     connect(pick_, &QPushButton::toggled, this, &CatchmentPage::setPicking);
     connect(clearPick_, &QPushButton::clicked, this, &CatchmentPage::clearWhatIf);
-    connect(export_, &QPushButton::clicked, this, [this] {
-        if (result_) exportResultTables(this, analysis::toTables(*result_), tr("vung_phuc_vu_cho"));
-    });
-    connect(&layers_, &ResultLayers::projectChanged, this, [this] {
-        runner_->cancel();
-        clearResult();
-    });
 }
 
 CatchmentPage::~CatchmentPage()
@@ -163,21 +131,18 @@ analysis::CatchmentSettings CatchmentPage::settings() const
     return s;
 }
 
+analysis::ResultTables CatchmentPage::exportTables() const
+{
+    if (!result_) return {};
+    return analysis::toTables(*result_);
+}
+
 bool CatchmentPage::run()
 {
-    if (runner_->isRunning()) return false;
-    StoreProjectData* data = window_.storeData();
-    if (!data) {
-        runBar_->setMessage(tr("Chưa mở dự án."), true);
-        return false;
-    }
+    StoreProjectData* data = projectForRun();
+    if (!data) return false;
     auto inputs = std::make_shared<analysis::AccessInputs>();
-    try {
-        *inputs = analysis::loadAccessInputs(data->store());
-    } catch (const std::exception& e) {
-        runBar_->setMessage(tr("Không đọc được dữ liệu: %1").arg(QString::fromUtf8(e.what())), true);
-        return false;
-    }
+    if (!loadInputs([&] { *inputs = analysis::loadAccessInputs(data->store()); })) return false;
     clearResult();
     runBar_->setMessage(tr("Đang tính cho %1 thôn…").arg(formatInteger(qint64(inputs->villages.size()))));
     const analysis::CatchmentSettings s = settings();
@@ -197,16 +162,18 @@ void CatchmentPage::onFinished()
     showResult();
 }
 
+void CatchmentPage::dropPending()
+{
+    pending_.reset();
+}
+
 void CatchmentPage::clearResult()
 {
     setPicking(false);
     clearWhatIf();
-    layers_.remove(QString::fromLatin1(kCatchmentLayer));
+    clearCommon(kCatchmentLayer);
     result_.reset();
-    banner_->hide();
-    summaryLine_->setText(tr("Chưa có kết quả."));
     for (QTableWidget* t : {markets_, marketVillages_, unserved_, planned_markets_}) t->setRowCount(0);
-    export_->setEnabled(false);
     pick_->setEnabled(false);
     whatIfText_->setText(tr("Chạy phân tích trước, rồi đặt một chợ giả định."));
 }
@@ -261,11 +228,7 @@ void CatchmentPage::showResult()
         rows.push_back({q(g.point.label), formatInteger(qint64(g.newlyServed)), formatInteger(g.population)});
     fillTable(planned_markets_, rows, {1, 2});
 
-    try {
-        layers_.set(catchmentLayer(r));
-    } catch (const std::exception& e) {
-        runBar_->setMessage(tr("Không vẽ được lớp kết quả: %1").arg(QString::fromUtf8(e.what())), true);
-    }
+    showResultLayer([&r] { return catchmentLayer(r); });
 }
 
 void CatchmentPage::onMarketSelected()

@@ -1,9 +1,10 @@
 #pragma once
 
+#include "AnalysisPage.h"
+
 #include "planmap/layers/analysis/Catchment.h"
 
 #include <QMetaObject>
-#include <QWidget>
 
 #include <memory>
 #include <optional>
@@ -16,19 +17,13 @@ class QTableWidget;
 
 namespace planmap::gui {
 
-class AnalysisRunBar;
-class AnalysisRunner;
-class IllustrativeBanner;
-class MainWindow;
-class ResultLayers;
-namespace analysis = layers::analysis;
 
 /// The market-catchment page of the Analyses panel: the radius, Run / Cancel,
 /// the markets with the villages within the radius of each, the villages no
 /// market serves (red on the map), planned markets as what-ifs, and a map
 /// tool that drops a candidate market where the user clicks and shows at once
 /// how many unserved villages it would serve.
-class CatchmentPage : public QWidget {
+class CatchmentPage : public AnalysisPage {
     Q_OBJECT
 public:
     CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* parent = nullptr);
@@ -36,9 +31,8 @@ public:
 
     analysis::CatchmentSettings settings() const;
     QDoubleSpinBox* radiusBox() const { return radius_; }
-    bool run();
-    AnalysisRunner* runner() const { return runner_; }
-    AnalysisRunBar* runBar() const { return runBar_; }
+    bool run() override;
+    analysis::ResultTables exportTables() const override;
     const analysis::CatchmentResult* result() const { return result_.get(); }
 
     QTableWidget* marketTable() const { return markets_; }
@@ -57,24 +51,18 @@ public:
     bool isPicking() const;
 
 private:
-    void onFinished();
+    void onFinished() override;
+    void dropPending() override;
+    void clearResult() override;
     void showResult();
     void onMarketSelected();
     void onMapClicked(QPointF pixel);
-    void clearResult();
 
-    MainWindow& window_;
-    ResultLayers& layers_;
-    AnalysisRunner* runner_;
-    AnalysisRunBar* runBar_ = nullptr;
     QDoubleSpinBox* radius_ = nullptr;
     QCheckBox* planned_ = nullptr;
     QPushButton* pick_ = nullptr;
     QPushButton* clearPick_ = nullptr;
     QLabel* whatIfText_ = nullptr;
-    IllustrativeBanner* banner_ = nullptr;
-    QLabel* summaryLine_ = nullptr;
-    QPushButton* export_ = nullptr;
     QTableWidget* markets_ = nullptr;
     QTableWidget* marketVillages_ = nullptr;
     QTableWidget* unserved_ = nullptr;

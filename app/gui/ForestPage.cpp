@@ -22,7 +22,6 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -47,16 +46,13 @@ struct ForestPage::Pending {
 };
 
 ForestPage::ForestPage(MainWindow& window, ResultLayers& layers, QWidget* parent)
-    : QWidget(parent), window_(window), layers_(layers), runner_(new AnalysisRunner(this))
+    : AnalysisPage(window, layers, tr("dien_tich_rung"), parent)
 {
     overlaps_ = new QCheckBox(tr("Kiểm tra các lô rừng chồng lấn nhau"));
     overlaps_->setChecked(true);
-    runBar_ = new AnalysisRunBar(runner_);
     record_ = new QPushButton(tr("Ghi nhận vào tiến độ…"));
     record_->setToolTip(tr("Ghi diện tích theo từng chỉ tiêu và từng đơn vị vào sổ tiến độ của kế hoạch"));
     record_->setEnabled(false);
-    export_ = new QPushButton(tr("Xuất…"));
-    export_->setEnabled(false);
     auto* settingsBox = new QGroupBox(tr("Diện tích rừng được bảo vệ"));
     auto* settingsLayout = new QVBoxLayout(settingsBox);
     auto* note = new QLabel(tr("Diện tích trắc địa (WGS 84) của các lô rừng, chia theo xã (từ 01/7/2025) và "
@@ -76,15 +72,7 @@ ForestPage::ForestPage(MainWindow& window, ResultLayers& layers, QWidget* parent
     actions->addStretch();
     formLayout->addLayout(actions);
     formLayout->addStretch();
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(form->sizeHint().width() + 20);
 
-    banner_ = new IllustrativeBanner;
-    summaryLine_ = new QLabel(tr("Chưa có kết quả."));
-    summaryLine_->setWordWrap(true);
     indicators_ = makeResultTable({tr("Mã chỉ tiêu"), tr("Chỉ tiêu"), tr("Kế hoạch (ha)"), tr("Tính từ bản đồ (ha)"),
                                    tr("Đạt (%)"), tr("Số lô")});
     types_ = makeResultTable({tr("Loại rừng"), tr("Diện tích (ha)"), tr("Số lô"), tr("Tỷ lệ")});
@@ -109,54 +97,34 @@ ForestPage::ForestPage(MainWindow& window, ResultLayers& layers, QWidget* parent
     tabs->addTab(overlapTable_, tr("Lô chồng lấn"));
 
     auto* results = new QWidget;
-    auto* resultsLayout = new QVBoxLayout(results);
-    resultsLayout->setContentsMargins(0, 0, 0, 0);
-    resultsLayout->addWidget(banner_);
-    resultsLayout->addWidget(summaryLine_);
-    resultsLayout->addWidget(tabs, 1);
+    QVBoxLayout* resultsColumn = resultsLayout(results);
+    resultsColumn->addWidget(summaryLine_);
+    resultsColumn->addWidget(tabs, 1);
+    setContent(form, results);
 
-    auto* split = new QSplitter(Qt::Horizontal);
-    split->addWidget(scroll);
-    split->addWidget(results);
-    split->setStretchFactor(1, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split);
-
-    connect(runBar_, &AnalysisRunBar::runRequested, this, [this] { run(); });
-    connect(runner_, &AnalysisRunner::finished, this, &ForestPage::onFinished);
-    connect(runner_, &AnalysisRunner::cancelled, this, [this] { pending_.reset(); });
-    connect(runner_, &AnalysisRunner::failed, this, [this] { pending_.reset(); });
     connect(unitLevel_, &QComboBox::currentIndexChanged, this, &ForestPage::fillUnits);
     connect(record_, &QPushButton::clicked, this, &ForestPage::recordProgressInteractively);
-    connect(export_, &QPushButton::clicked, this, [this] {
-        if (result_) exportResultTables(this, analysis::toTables(*result_, inputs_.get()), tr("dien_tich_rung"));
-    });
-    connect(&layers_, &ResultLayers::projectChanged, this, [this] {
-        runner_->cancel();
-        clearResult();
-    });
 }
 
 ForestPage::~ForestPage() = default;
 
+analysis::ResultTables ForestPage::exportTables() const
+{
+    if (!result_) return {};
+    return analysis::toTables(*result_, inputs_.get());
+}
+
 bool ForestPage::run()
 {
-    if (runner_->isRunning()) return false;
-    StoreProjectData* data = window_.storeData();
-    if (!data) {
-        runBar_->setMessage(tr("Chưa mở dự án."), true);
-        return false;
-    }
+    StoreProjectData* data = projectForRun();
+    if (!data) return false;
     analysis::ForestSettings settings;
     settings.checkOverlaps = overlaps_->isChecked();
     std::shared_ptr<const analysis::ForestInputs> inputs;
-    try {
-        inputs = std::make_shared<const analysis::ForestInputs>(analysis::loadForestInputs(data->store(), settings.rules));
-    } catch (const std::exception& e) {
-        runBar_->setMessage(tr("Không đọc được dữ liệu: %1").arg(QString::fromUtf8(e.what())), true);
+    if (!loadInputs([&] {
+            inputs = std::make_shared<const analysis::ForestInputs>(analysis::loadForestInputs(data->store(), settings.rules));
+        }))
         return false;
-    }
     clearResult();
     runBar_->setMessage(tr("Đang tính cho %1 lô rừng…").arg(formatInteger(qint64(inputs->plots.size()))));
     auto pending = std::make_shared<Pending>();
@@ -177,16 +145,18 @@ void ForestPage::onFinished()
     showResult();
 }
 
+void ForestPage::dropPending()
+{
+    pending_.reset();
+}
+
 void ForestPage::clearResult()
 {
-    layers_.remove(QString::fromLatin1(kForestLayer));
+    clearCommon(kForestLayer);
     result_.reset();
     inputs_.reset();
-    banner_->hide();
-    summaryLine_->setText(tr("Chưa có kết quả."));
     for (QTableWidget* t : {indicators_, types_, holders_, units_, overlapTable_}) t->setRowCount(0);
     record_->setEnabled(false);
-    export_->setEnabled(false);
 }
 
 QString ForestPage::label(const std::string& field, const std::string& code) const
@@ -256,11 +226,7 @@ void ForestPage::showResult()
     record_->setEnabled(progressEntryCount(analysis::ProgressUnitLevel::Commune2025) > 0 ||
                         progressEntryCount(analysis::ProgressUnitLevel::District2023) > 0);
     export_->setEnabled(true);
-    try {
-        if (inputs_) layers_.set(forestCommuneLayer(r, *inputs_));
-    } catch (const std::exception& e) {
-        runBar_->setMessage(tr("Không vẽ được lớp kết quả: %1").arg(QString::fromUtf8(e.what())), true);
-    }
+    if (inputs_) showResultLayer([&] { return forestCommuneLayer(r, *inputs_); });
 }
 
 void ForestPage::fillUnits()

@@ -1,40 +1,32 @@
 #pragma once
 
-#include "planmap/layers/analysis/ForestProtection.h"
+#include "AnalysisPage.h"
 
-#include <QWidget>
+#include "planmap/layers/analysis/ForestProtection.h"
 
 #include <memory>
 
 class QCheckBox;
 class QComboBox;
-class QLabel;
 class QPushButton;
 class QTableWidget;
 
 namespace planmap::gui {
 
-class AnalysisRunBar;
-class AnalysisRunner;
-class IllustrativeBanner;
-class MainWindow;
-class ResultLayers;
-namespace analysis = layers::analysis;
 
 /// The forest page of the Analyses panel: geodesic hectares of the forest
 /// plots by forest type, holder, commune and district, compared with the
 /// plan's forest indicators (targets from the plan catalogue), overlapping
 /// plots, a map of the communes by forest hectares, export, and recording
 /// the hectares as progress entries (after a confirmation).
-class ForestPage : public QWidget {
+class ForestPage : public AnalysisPage {
     Q_OBJECT
 public:
     ForestPage(MainWindow& window, ResultLayers& layers, QWidget* parent = nullptr);
     ~ForestPage() override;
 
-    bool run();
-    AnalysisRunner* runner() const { return runner_; }
-    AnalysisRunBar* runBar() const { return runBar_; }
+    bool run() override;
+    analysis::ResultTables exportTables() const override;
     const analysis::ForestResult* result() const { return result_.get(); }
     QCheckBox* overlapsBox() const { return overlaps_; }
     QTableWidget* indicatorTable() const { return indicators_; }
@@ -51,21 +43,15 @@ public:
     void recordProgressInteractively();
 
 private:
-    void onFinished();
+    void onFinished() override;
+    void dropPending() override;
+    void clearResult() override;
     void showResult();
     void fillUnits();
-    void clearResult();
     QString label(const std::string& field, const std::string& code) const;
 
-    MainWindow& window_;
-    ResultLayers& layers_;
-    AnalysisRunner* runner_;
-    AnalysisRunBar* runBar_ = nullptr;
     QCheckBox* overlaps_ = nullptr;
     QPushButton* record_ = nullptr;
-    QPushButton* export_ = nullptr;
-    IllustrativeBanner* banner_ = nullptr;
-    QLabel* summaryLine_ = nullptr;
     QTableWidget* indicators_ = nullptr;
     QTableWidget* types_ = nullptr;
     QTableWidget* holders_ = nullptr;

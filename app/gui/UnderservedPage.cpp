@@ -21,7 +21,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QScrollArea>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -206,27 +205,17 @@ QVariant UnderservedModel::headerData(int section, Qt::Orientation orientation, 
 // --- UnderservedPage -------------------------------------------------------------------
 
 UnderservedPage::UnderservedPage(MainWindow& window, ResultLayers& layers, QWidget* parent)
-    : QWidget(parent), window_(window), layers_(layers), runner_(new AnalysisRunner(this))
+    : AnalysisPage(window, layers, tr("thon_kho_tiep_can"), parent)
 {
     auto* form = new QWidget;
     buildForm(form);
-    auto* scroll = new QScrollArea;
-    scroll->setWidget(form);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setMinimumWidth(form->sizeHint().width() + 20);
 
     // Results: banner, summary line, filters and export, then tabs.
-    banner_ = new IllustrativeBanner;
-    summaryLine_ = new QLabel(tr("Chưa có kết quả. Đặt ngưỡng và trọng số rồi bấm «Chạy phân tích»."));
-    summaryLine_->setWordWrap(true);
+    summaryLine_->setText(tr("Chưa có kết quả. Đặt ngưỡng và trọng số rồi bấm «Chạy phân tích»."));
     districtFilter_ = new QComboBox;
     communeFilter_ = new QComboBox;
     districtFilter_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     communeFilter_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    export_ = new QPushButton(tr("Xuất…"));
-    export_->setToolTip(tr("Ghi kết quả ra tệp Excel (.xlsx), GeoPackage (.gpkg) hoặc CSV"));
-    export_->setEnabled(false);
     auto* filters = new QHBoxLayout;
     filters->addWidget(new QLabel(tr("Huyện:")));
     filters->addWidget(districtFilter_);
@@ -273,28 +262,15 @@ UnderservedPage::UnderservedPage(MainWindow& window, ResultLayers& layers, QWidg
     tabs->addTab(summaryPage, tr("Tổng hợp theo đơn vị"));
 
     auto* results = new QWidget;
-    auto* resultsLayout = new QVBoxLayout(results);
-    resultsLayout->setContentsMargins(0, 0, 0, 0);
-    resultsLayout->addWidget(banner_);
-    resultsLayout->addWidget(summaryLine_);
-    resultsLayout->addLayout(filters);
-    resultsLayout->addWidget(tabs, 1);
-
-    auto* split = new QSplitter(Qt::Horizontal);
-    split->addWidget(scroll);
-    split->addWidget(results);
-    split->setStretchFactor(1, 1);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(4, 4, 4, 4);
-    layout->addWidget(split);
+    QVBoxLayout* resultsColumn = resultsLayout(results);
+    resultsColumn->addWidget(summaryLine_);
+    resultsColumn->addLayout(filters);
+    resultsColumn->addWidget(tabs, 1);
+    setContent(form, results);
 
     rescoreTimer_.setSingleShot(true);
     rescoreTimer_.setInterval(150);
     connect(&rescoreTimer_, &QTimer::timeout, this, &UnderservedPage::rescoreNow);
-    connect(runBar_, &AnalysisRunBar::runRequested, this, [this] { run(); });
-    connect(runner_, &AnalysisRunner::finished, this, &UnderservedPage::onFinished);
-    connect(runner_, &AnalysisRunner::cancelled, this, [this] { pending_.reset(); });
-    connect(runner_, &AnalysisRunner::failed, this, [this] { pending_.reset(); });
     connect(districtFilter_, &QComboBox::activated, this, [this] {
         fillCommuneFilter();
         applyFilters();
@@ -302,12 +278,6 @@ UnderservedPage::UnderservedPage(MainWindow& window, ResultLayers& layers, QWidg
     connect(communeFilter_, &QComboBox::activated, this, &UnderservedPage::applyFilters);
     connect(summaryLevel_, &QComboBox::currentIndexChanged, this, &UnderservedPage::fillSummary);
     connect(table_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &UnderservedPage::onRowSelected);
-    connect(export_, &QPushButton::clicked, this,
-            [this] { exportResultTables(this, exportTables(), tr("thon_kho_tiep_can")); });
-    connect(&layers_, &ResultLayers::projectChanged, this, [this] {
-        runner_->cancel();
-        clearResult();
-    });
     fillFilters();
 }
 
@@ -351,8 +321,6 @@ void UnderservedPage::buildForm(QWidget* form)
     scoreNetwork_->setToolTip(tr("Tính điểm theo khoảng cách đường giao thông khi có"));
     planned_ = new QCheckBox(tr("Tính cả công trình theo kế hoạch"));
     planned_->setToolTip(tr("Tính cả công trình theo kế hoạch (chợ mới, dự án chưa hoàn thành)"));
-
-    runBar_ = new AnalysisRunBar(runner_);
 
     auto* layout = new QVBoxLayout(form);
     layout->setContentsMargins(0, 0, 4, 0);
@@ -410,21 +378,15 @@ void UnderservedPage::setSettings(const analysis::UnderservedSettings& s)
 
 bool UnderservedPage::run()
 {
-    if (runner_->isRunning()) return false;
-    StoreProjectData* data = window_.storeData();
-    if (!data) {
-        runBar_->setMessage(tr("Chưa mở dự án."), true);
-        return false;
-    }
+    StoreProjectData* data = projectForRun();
+    if (!data) return false;
     const analysis::UnderservedSettings s = settings();
     auto inputs = std::make_shared<analysis::AccessInputs>();
-    try {
-        s.score.validate();
-        *inputs = analysis::loadAccessInputs(data->store());
-    } catch (const std::exception& e) {
-        runBar_->setMessage(tr("Không đọc được dữ liệu: %1").arg(QString::fromUtf8(e.what())), true);
+    if (!loadInputs([&] {
+            s.score.validate();
+            *inputs = analysis::loadAccessInputs(data->store());
+        }))
         return false;
-    }
     clearResult();
     runBar_->setMessage(tr("Đang tính cho %1 thôn…").arg(formatInteger(qint64(inputs->villages.size()))));
     auto out = std::make_shared<analysis::UnderservedResult>();
@@ -442,6 +404,11 @@ void UnderservedPage::onFinished()
     runBar_->setMessage(tr("Xong: %1 thôn được xếp hạng.").arg(formatInteger(qint64(result_->villages.size()))));
     fillFilters();
     showResult();
+}
+
+void UnderservedPage::dropPending()
+{
+    pending_.reset();
 }
 
 void UnderservedPage::onSettingsEdited()
@@ -471,15 +438,12 @@ void UnderservedPage::rescoreNow()
 void UnderservedPage::clearResult()
 {
     rescoreTimer_.stop();
-    layers_.remove(QString::fromLatin1(kUnderservedLayer));
+    clearCommon(kUnderservedLayer);
     model_->setResult(nullptr);
     shown_.reset();
     result_.reset();
-    banner_->hide();
-    summaryLine_->setText(tr("Chưa có kết quả."));
     summary_->setRowCount(0);
     breakdown_->clear();
-    export_->setEnabled(false);
     fillFilters();
 }
 
@@ -494,11 +458,7 @@ void UnderservedPage::showResult()
                                    formatInteger(qint64(c[1])), formatInteger(qint64(c[2])), formatInteger(qint64(c[3])),
                                    q(result_->network.note)));
     export_->setEnabled(true);
-    try {
-        layers_.set(underservedLayer(*result_));
-    } catch (const std::exception& e) {
-        runBar_->setMessage(tr("Không vẽ được lớp kết quả: %1").arg(QString::fromUtf8(e.what())), true);
-    }
+    showResultLayer([this] { return underservedLayer(*result_); });
     applyFilters();
     emit resultChanged();
 }

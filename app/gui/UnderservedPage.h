@@ -1,11 +1,12 @@
 #pragma once
 
+#include "AnalysisPage.h"
+
 #include "planmap/layers/analysis/ResultExport.h"
 #include "planmap/layers/analysis/Underserved.h"
 
 #include <QAbstractTableModel>
 #include <QTimer>
-#include <QWidget>
 
 #include <array>
 #include <memory>
@@ -14,20 +15,12 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
-class QLabel;
-class QPushButton;
 class QTableView;
 class QTableWidget;
 class QTextBrowser;
 
 namespace planmap::gui {
 
-class AnalysisRunBar;
-class AnalysisRunner;
-class IllustrativeBanner;
-class MainWindow;
-class ResultLayers;
-namespace analysis = layers::analysis;
 
 /// The ranked villages of an underserved-villages result: rank, village,
 /// communes (2025 and before), district, each distance (straight line and,
@@ -63,7 +56,7 @@ private:
 /// weights, Run / Cancel with progress, the ranked table with filters, the
 /// score breakdown of the selected village, summaries per unit, a map layer
 /// graduated by score, and export.
-class UnderservedPage : public QWidget {
+class UnderservedPage : public AnalysisPage {
     Q_OBJECT
 public:
     UnderservedPage(MainWindow& window, ResultLayers& layers, QWidget* parent = nullptr);
@@ -73,12 +66,7 @@ public:
     analysis::UnderservedSettings settings() const;
     void setSettings(const analysis::UnderservedSettings& settings);
 
-    /// Loads the inputs from the project and starts the analysis in the
-    /// background. Returns false (with a message on the page) when there is
-    /// no project or an analysis is running.
-    bool run();
-    AnalysisRunner* runner() const { return runner_; }
-    AnalysisRunBar* runBar() const { return runBar_; }
+    bool run() override;
     /// The last complete result (filtered views are made from it), or null.
     const analysis::UnderservedResult* result() const { return result_.get(); }
     /// What the table shows (the result after the filters).
@@ -92,15 +80,17 @@ public:
     /// Selects the village in the table (breakdown, map highlight and zoom follow).
     void selectVillage(std::int64_t id);
     /// The result as export tables (what is shown, filters applied).
-    analysis::ResultTables exportTables() const;
+    analysis::ResultTables exportTables() const override;
 
 signals:
     /// A new result is shown (after a run or a re-score).
     void resultChanged();
 
 private:
+    void onFinished() override;
+    void dropPending() override;
+    void clearResult() override;
     void buildForm(QWidget* form);
-    void onFinished();
     void onSettingsEdited();
     void rescoreNow();
     void showResult();
@@ -110,12 +100,6 @@ private:
     void fillSummary();
     void showBreakdown(const analysis::VillageNeed* need);
     void onRowSelected();
-    void clearResult();
-
-    MainWindow& window_;
-    ResultLayers& layers_;
-    AnalysisRunner* runner_;
-    AnalysisRunBar* runBar_ = nullptr;
 
     std::array<QDoubleSpinBox*, 4> threshold_{};
     std::array<QDoubleSpinBox*, 4> weight_{};
@@ -127,11 +111,8 @@ private:
     QCheckBox* scoreNetwork_ = nullptr;
     QCheckBox* planned_ = nullptr;
 
-    IllustrativeBanner* banner_ = nullptr;
-    QLabel* summaryLine_ = nullptr;
     QComboBox* districtFilter_ = nullptr;
     QComboBox* communeFilter_ = nullptr;
-    QPushButton* export_ = nullptr;
     QTableView* table_ = nullptr;
     UnderservedModel* model_ = nullptr;
     QTextBrowser* breakdown_ = nullptr;

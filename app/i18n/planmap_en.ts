@@ -528,6 +528,33 @@
     </message>
 </context>
 <context>
+    <name>planmap::gui::AnalysisPage</name>
+    <message>
+        <source>Chưa có kết quả.</source>
+        <translation>No result yet.</translation>
+    </message>
+    <message>
+        <source>Xuất…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Ghi kết quả ra tệp Excel (.xlsx), GeoPackage (.gpkg) hoặc CSV</source>
+        <translation>Write the result to an Excel (.xlsx), GeoPackage (.gpkg) or CSV file</translation>
+    </message>
+    <message>
+        <source>Chưa mở dự án.</source>
+        <translation>No project is open.</translation>
+    </message>
+    <message>
+        <source>Không đọc được dữ liệu: %1</source>
+        <translation>Could not read the data: %1</translation>
+    </message>
+    <message>
+        <source>Không vẽ được lớp kết quả: %1</source>
+        <translation>Could not draw the result layer: %1</translation>
+    </message>
+</context>
+<context>
     <name>planmap::gui::AnalysisPanel</name>
     <message>
         <source>Thôn khó tiếp cận dịch vụ</source>
