@@ -1,7 +1,10 @@
 #include "IndicatorHistoryModel.h"
 
 #include "Formats.h"
+#include "Language.h"
 #include "PlanSession.h"
+
+#include "planmap/layers/store/ProjectStore.h"
 
 #include <QBrush>
 #include <QColor>
@@ -15,11 +18,6 @@ namespace L = planmap::layers;
 namespace P = planmap::layers::progress;
 
 namespace {
-
-QString q(const std::optional<std::string>& s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
 
 QString timestampText(const std::optional<L::Timestamp>& t)
 {
@@ -37,6 +35,11 @@ void IndicatorHistoryModel::load(PlanSession& session, std::optional<qint64> ind
 {
     beginResetModel();
     rows_.clear();
+    layerTitles_.clear();
+    const bool english = uiLanguage() == Language::English;
+    for (const L::LayerInfo& layer : session.store().features().layers())
+        layerTitles_.insert(planText(layer.name),
+                            planText(english && layer.titleEn ? *layer.titleEn : layer.titleVi));
     if (indicatorId) {
         L::ProgressFilter filter;
         filter.indicatorId = *indicatorId;
@@ -84,15 +87,17 @@ QVariant IndicatorHistoryModel::headerData(int section, Qt::Orientation orientat
     }
 }
 
-QString IndicatorHistoryModel::placeText(const P::HistoryRow& row)
+QString IndicatorHistoryModel::placeText(const P::HistoryRow& row) const
 {
     if (row.entry.featureId) {
-        const QString name = row.featureName ? q(row.featureName) : QStringLiteral("#%1").arg(*row.entry.featureId);
-        return row.featureLayer ? QStringLiteral("%1 (%2)").arg(name, q(row.featureLayer)) : name;
+        const QString name = row.featureName ? planText(row.featureName) : QStringLiteral("#%1").arg(*row.entry.featureId);
+        if (!row.featureLayer) return name;
+        const QString layer = planText(row.featureLayer);
+        return QStringLiteral("%1 (%2)").arg(name, layerTitles_.value(layer, layer));
     }
-    QString text = q(row.unitName);
+    QString text = planText(row.unitName);
     QStringList detail;
-    if (row.unitCode) detail << q(row.unitCode);
+    if (row.unitCode) detail << planText(row.unitCode);
     if (row.unitGeneration)
         detail << (*row.unitGeneration == "2025" ? tr("từ 2025") : tr("trước 2025"));
     if (!detail.isEmpty()) text += QStringLiteral(" (") + detail.join(QStringLiteral(", ")) + QLatin1Char(')');
@@ -117,7 +122,7 @@ QString IndicatorHistoryModel::stateText(const P::HistoryRow& row) const
     const int r = rowOf(*row.supersededBy);
     const P::HistoryRow* by = this->row(r);
     if (!by) return tr("Bị thay thế bởi mục số %1").arg(*row.supersededBy);
-    const QString who = by->entry.author ? q(by->entry.author) : tr("không rõ");
+    const QString who = by->entry.author ? planText(by->entry.author) : tr("không rõ");
     const QString when = timestampText(by->entry.enteredAt);
     if (by->entry.retraction) return tr("Bị rút bởi mục số %1 (%2, %3)").arg(*row.supersededBy).arg(who, when);
     return tr("Bị thay thế bởi mục số %1 (%2, %3)").arg(*row.supersededBy).arg(who, when);
@@ -134,10 +139,10 @@ QVariant IndicatorHistoryModel::data(const QModelIndex& index, int role) const
         case PlaceColumn: return placeText(*r);
         case ValueColumn: return valueText(e) + (e.illustrative ? QStringLiteral(" *") : QString());
         case AsOfColumn: return formatDate(toQDate(e.asOf));
-        case SourceColumn: return q(e.sourceDocument);
-        case NoteColumn: return q(e.note);
+        case SourceColumn: return planText(e.sourceDocument);
+        case NoteColumn: return planText(e.note);
         case EnteredAtColumn: return timestampText(e.enteredAt);
-        case AuthorColumn: return q(e.author);
+        case AuthorColumn: return planText(e.author);
         case StateColumn: return stateText(*r);
         default: return {};
         }

@@ -3,6 +3,7 @@
 #include "planmap/layers/progress/Recorder.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 #include <vector>
 
@@ -22,7 +23,8 @@ public:
 
     explicit IndicatorHistoryModel(QObject* parent = nullptr);
 
-    /// Reads the history of `indicatorId` (none: empty).
+    /// Reads the history of `indicatorId` (none: empty) and the titles of the
+    /// project's feature layers.
     void load(PlanSession& session, std::optional<qint64> indicatorId);
     const layers::progress::HistoryRow* row(int r) const;
     /// The row of an entry, -1 if not listed.
@@ -33,14 +35,16 @@ public:
     QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    /// "Xã Lộc Bình (06100, 2025)" or "Chợ Lộc Bình (markets)".
-    static QString placeText(const layers::progress::HistoryRow& row);
+    /// "Xã Lộc Bình (06100, từ 2025)", or a feature's name and its layer's
+    /// map title: "Chợ Lộc Bình (Chợ)".
+    QString placeText(const layers::progress::HistoryRow& row) const;
     static QString valueText(const layers::ProgressEntry& entry);
 
 private:
     QString stateText(const layers::progress::HistoryRow& row) const;
 
     std::vector<layers::progress::HistoryRow> rows_;
+    QHash<QString, QString> layerTitles_;   ///< feature layer key → title in the UI language
 };
 
 } // namespace planmap::gui

@@ -28,11 +28,6 @@ namespace P = planmap::layers::progress;
 
 namespace {
 
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
 QString esc(const QString& s)
 {
     return s.toHtmlEscaped();
@@ -63,7 +58,7 @@ QString originText(P::ValueOrigin o)
 
 QString noteText(const P::RollupNote& n)
 {
-    return q(uiLanguage() == Language::English ? n.en : n.vi);
+    return planText(uiLanguage() == Language::English ? n.en : n.vi);
 }
 
 } // namespace
@@ -326,10 +321,10 @@ void PlanPanel::updateDetail()
     const QModelIndex index = model_->indexOfNode(*nodeId);
     const L::PlanNode* node = model_->node(index);
     if (!node) return;
-    QString html = QStringLiteral("<p><b>%1</b> — %2</p>").arg(esc(q(node->code)), esc(q(node->name)));
+    QString html = QStringLiteral("<p><b>%1</b> — %2</p>").arg(esc(planText(node->code)), esc(planText(node->name)));
     QStringList facts;
-    if (node->planReference) facts << tr("Căn cứ: %1").arg(esc(q(*node->planReference)));
-    if (node->responsibleAgency) facts << tr("Cơ quan chủ trì: %1").arg(esc(q(*node->responsibleAgency)));
+    if (node->planReference) facts << tr("Căn cứ: %1").arg(esc(planText(*node->planReference)));
+    if (node->responsibleAgency) facts << tr("Cơ quan chủ trì: %1").arg(esc(planText(*node->responsibleAgency)));
     const auto* specRef = model_->spec(*nodeId);
     const PlanTreeModel::Figures* f = model_->figures(*nodeId);
     if (!specRef || !*specRef || !f) {
@@ -340,7 +335,7 @@ void PlanPanel::updateDetail()
         return;
     }
     const L::IndicatorSpec& spec = **specRef;
-    const QString unit = spec.unitOfMeasure ? esc(q(*spec.unitOfMeasure)) : QString();
+    const QString unit = spec.unitOfMeasure ? esc(planText(*spec.unitOfMeasure)) : QString();
     facts << tr("Chỉ tiêu: %1 %2%3").arg(PlanTreeModel::targetText(spec), unit,
                                           spec.year ? tr(" (năm %1)").arg(*spec.year) : QString());
     facts << tr("Cách tổng hợp: %1").arg(aggregationText(spec.aggregation));
@@ -383,7 +378,7 @@ void PlanPanel::updateDetail()
             if (shown >= 80) continue;
             ++shown;
             const L::AdminUnit* a = lookup.get(u.unitId);
-            QString name = a ? esc(q(lookup.describe(*a))) : QStringLiteral("#%1").arg(u.unitId);
+            QString name = a ? esc(planText(lookup.describe(*a))) : QStringLiteral("#%1").arg(u.unitId);
             QString value = u.value ? formatNumber(*u.value) : QString();
             if (u.illustrative && !value.isEmpty()) value += QStringLiteral(" *");
             QString notes;

@@ -29,6 +29,16 @@ QDate toQDate(const L::Date& date)
     return QDate(int(date.year()), int(unsigned(date.month())), int(unsigned(date.day())));
 }
 
+QString planText(const std::string& text)
+{
+    return QString::fromStdString(text);
+}
+
+QString planText(const std::optional<std::string>& text)
+{
+    return text ? QString::fromStdString(*text) : QString();
+}
+
 PlanSession::PlanSession(L::ProjectStore& store, QObject* parent, std::optional<std::string> author)
     : QObject(parent),
       store_(store),

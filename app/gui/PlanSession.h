@@ -80,5 +80,8 @@ private:
 /// "Date" of the library from a QDate and back.
 layers::Date toDate(const QDate& date);
 QDate toQDate(const layers::Date& date);
+/// The plan's texts (UTF-8) for the UI; an absent one is empty.
+QString planText(const std::string& text);
+QString planText(const std::optional<std::string>& text);
 
 } // namespace planmap::gui

@@ -18,16 +18,6 @@ namespace P = planmap::layers::progress;
 
 namespace {
 
-QString q(const std::string& s)
-{
-    return QString::fromStdString(s);
-}
-
-QString q(const std::optional<std::string>& s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
-
 /// Higher is worse; statuses without judgement rank lowest.
 int severity(P::Status s)
 {
@@ -139,7 +129,7 @@ void PlanTreeModel::addItems(const std::vector<L::PlanTreeNode>& nodes, Item* pa
         item->spec = n.indicator;
         item->parent = parent;
         item->row = row++;
-        item->searchText = foldForSearch(q(n.node.code) + QLatin1Char(' ') + q(n.node.name));
+        item->searchText = foldForSearch(planText(n.node.code) + QLatin1Char(' ') + planText(n.node.name));
         Item* raw = item.get();
         byId_[n.node.id] = raw;
         items_.push_back(std::move(item));
@@ -274,8 +264,8 @@ QVariant PlanTreeModel::displayData(const Item& item, int column) const
 {
     const Figures* f = item.spec ? figures(item.node.id) : nullptr;
     switch (column) {
-    case NameColumn: return q(item.node.name);
-    case UnitColumn: return item.spec ? q(item.spec->unitOfMeasure) : QString();
+    case NameColumn: return planText(item.node.name);
+    case UnitColumn: return item.spec ? planText(item.spec->unitOfMeasure) : QString();
     case TargetColumn: return item.spec ? targetText(*item.spec) : QString();
     case AchievedColumn:
         if (!f || !f->province || !f->province->value) return QString();
@@ -287,7 +277,7 @@ QVariant PlanTreeModel::displayData(const Item& item, int column) const
         if (f) return statusText(f->status.status);
         if (item.judged == 0) return item.indicators ? tr("Chưa có số liệu") : QString();
         return tr("%1/%2 đạt hoặc đúng tiến độ").arg(item.onTrack).arg(item.judged);
-    case AgencyColumn: return q(item.node.responsibleAgency);
+    case AgencyColumn: return planText(item.node.responsibleAgency);
     default: return {};
     }
 }
@@ -296,8 +286,8 @@ QVariant PlanTreeModel::toolTip(const Item& item, int column) const
 {
     const Figures* f = item.spec ? figures(item.node.id) : nullptr;
     if (column == NameColumn) {
-        QString tip = q(item.node.code) + QStringLiteral(": ") + q(item.node.name);
-        if (item.node.planReference) tip += QLatin1Char('\n') + tr("Căn cứ: %1").arg(q(item.node.planReference));
+        QString tip = planText(item.node.code) + QStringLiteral(": ") + planText(item.node.name);
+        if (item.node.planReference) tip += QLatin1Char('\n') + tr("Căn cứ: %1").arg(planText(item.node.planReference));
         return tip;
     }
     if (!f) return {};
@@ -312,7 +302,7 @@ QVariant PlanTreeModel::toolTip(const Item& item, int column) const
         if (f->province->illustrative) lines << tr("* Số liệu minh họa (tự sinh để trình diễn), không phải số liệu thật.");
         if (f->province->asOf) lines << tr("Số liệu đến ngày %1.").arg(formatDate(toQDate(*f->province->asOf)));
         const bool english = uiLanguage() == Language::English;
-        for (const P::RollupNote& n : f->province->notes) lines << q(english ? n.en : n.vi);
+        for (const P::RollupNote& n : f->province->notes) lines << planText(english ? n.en : n.vi);
     }
     return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
 }

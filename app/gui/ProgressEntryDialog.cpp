@@ -30,11 +30,6 @@ namespace P = planmap::layers::progress;
 
 namespace {
 
-QString q(const std::optional<std::string>& s)
-{
-    return s ? QString::fromStdString(*s) : QString();
-}
-
 std::optional<std::string> textOrNone(const QLineEdit* edit)
 {
     const QString t = edit->text().trimmed();
@@ -261,7 +256,7 @@ void ProgressEntryDialog::updateForIndicator()
     fractionRow_->setVisible(fraction_);
     fractionLabel_->setVisible(fraction_);
     fractionLabel_->setText(ratio_ ? tr("Tử số / mẫu số") : tr("Tử số / mẫu số (trọng số, không bắt buộc)"));
-    QString unit = q(ind->spec.unitOfMeasure);
+    QString unit = planText(ind->spec.unitOfMeasure);
     title_->setText(QStringLiteral("<b>%1</b> — %2<br/><small>%3</small>")
                         .arg(QString::fromStdString(ind->node.code).toHtmlEscaped(),
                              QString::fromStdString(ind->node.name).toHtmlEscaped(),
@@ -543,7 +538,7 @@ bool ProgressEntryDialog::beginCorrection(qint64 entryId)
     if (entry->featureId) setFeature(*entry->featureId);
     else if (entry->unitId) {
         if (const auto u = session_.store().units().get(*entry->unitId, false))
-            setUnitText(q(u->code).isEmpty() ? QString::fromStdString(u->fullName.value_or(u->name)) : q(u->code),
+            setUnitText(planText(u->code).isEmpty() ? QString::fromStdString(u->fullName.value_or(u->name)) : planText(u->code),
                         u->generation == L::kGeneration2025 ? Generation::Gen2025 : Generation::Pre2025);
     }
     atUnit_->setEnabled(false);
@@ -555,8 +550,8 @@ bool ProgressEntryDialog::beginCorrection(qint64 entryId)
     numerator_->setText(entry->numerator ? formatNumber(*entry->numerator, 6) : QString());
     denominator_->setText(entry->denominator ? formatNumber(*entry->denominator, 6) : QString());
     asOf_->setDate(toQDate(entry->asOf));
-    source_->setText(q(entry->sourceDocument));
-    note_->setText(q(entry->note));
+    source_->setText(planText(entry->sourceDocument));
+    note_->setText(planText(entry->note));
     record_->setText(tr("Ghi bản sửa"));
     cancelCorrection_->show();
     status_->setText(tr("Đang sửa mục số %1: bản sửa sẽ thay thế mục này, mục cũ vẫn được giữ.").arg(entryId));

@@ -36,11 +36,6 @@ style::Symbol noDataSymbol()
     return s;
 }
 
-QDate toQDate(const L::Date& d)
-{
-    return QDate(int(d.year()), int(unsigned(d.month())), int(unsigned(d.day())));
-}
-
 /// What identify shows of one unit of the map: the indicator's card (target,
 /// achieved, %, date) and the unit's code, where its figure comes from and the
 /// roll-up's notes.

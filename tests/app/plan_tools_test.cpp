@@ -44,13 +44,11 @@ struct Extra {
     std::int64_t ratioIndicator = 0;  ///< a ratio indicator under the program
 };
 
-class PlanToolsTest : public ::testing::Test {
+class PlanToolsTest : public apptest::SampleProjectTest {
 protected:
     static void SetUpTestSuite()
     {
-        apptest::app();
-        dir = new apptest::TempDir;
-        sampleProject = new apptest::SampleProject(apptest::makeSampleProject(*dir));
+        SampleProjectTest::SetUpTestSuite();
         // What the plan tools need beyond the sample: a district allocation,
         // a 2023 entry, and a 2023 commune split between two 2025 communes.
         L::ProjectStore store = L::ProjectStore::open(sampleProject->file);
@@ -100,11 +98,6 @@ protected:
         ratio.spec.aggregation = L::Aggregation::Ratio;
         extra.ratioIndicator = store.plan().insertIndicator(ratio);
     }
-    static void TearDownTestSuite()
-    {
-        delete sampleProject;
-        delete dir;
-    }
     void SetUp() override
     {
         QSettings().clear();
@@ -118,11 +111,7 @@ protected:
     }
     void openWindow()
     {
-        window = std::make_unique<MainWindow>();
-        window->resize(1400, 900);
-        window->openProject(std::make_unique<StoreProjectData>(file));
-        window->show();
-        QApplication::processEvents();
+        window = apptest::openWindow(file, QSize(1400, 900));
         tools = PlanTools::of(*window);
         ASSERT_NE(tools, nullptr);
         ASSERT_NE(tools->session(), nullptr);
@@ -132,19 +121,8 @@ protected:
     {
         return m.indexOfNode(node, column).data().toString();
     }
-    static void keepShot(QWidget& w, const char* name)
-    {
-        const QString dir = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
-        if (dir.isEmpty()) return;
-        w.show();
-        QApplication::processEvents();
-        w.grab().save(dir + QLatin1Char('/') + QString::fromLatin1(name) + QStringLiteral(".png"));
-    }
 
-    static inline apptest::TempDir* dir = nullptr;
-    static inline apptest::SampleProject* sampleProject = nullptr;
     static inline Extra extra;
-    const apptest::SampleProject& sample = *sampleProject;
     apptest::TempDir work;
     std::filesystem::path file;
     std::unique_ptr<MainWindow> window;
@@ -304,7 +282,28 @@ TEST_F(PlanToolsTest, RecordCorrectUndoRedoThroughTheDialog)
     EXPECT_EQ(caoLoc()->value, 1.5);
     EXPECT_FALSE(tools->redoAction()->isEnabled());
     EXPECT_EQ(dialog->history()->rowCount(), historyBefore + 6);
-    keepShot(*dialog, "plan_record_dialog");
+    apptest::keepShot(*dialog, "plan_record_dialog");
+}
+
+TEST_F(PlanToolsTest, HistoryNamesFeaturesByNameAndMapTitle)
+{
+    openWindow();
+    L::ProjectStore& store = tools->session()->store();
+    ProgressEntryDialog* dialog = tools->openRecordDialog(sample.indicator);
+    ASSERT_NE(dialog, nullptr);
+    dialog->setFeature(sample.marketLocBinh);
+    dialog->setValueText(QStringLiteral("1"));
+    dialog->setAsOf(QDate(2025, 9, 1));
+    const auto id = dialog->submit();
+    ASSERT_TRUE(id.has_value()) << dialog->fieldError(ProgressEntryDialog::Field::General).toStdString();
+    const int row = dialog->history()->rowOf(*id);
+    ASSERT_GE(row, 0);
+    const QString place = dialog->history()->index(row, IndicatorHistoryModel::PlaceColumn).data().toString();
+    const QString title = QString::fromStdString(store.features().layer("markets").titleVi);
+    const QString name = QString::fromStdString(store.features().get(sample.marketLocBinh)->name.value_or(""));
+    ASSERT_FALSE(name.isEmpty());
+    EXPECT_EQ(place, QStringLiteral("%1 (%2)").arg(name, title));
+    EXPECT_FALSE(place.contains(QStringLiteral("markets"))) << place.toStdString();
 }
 
 TEST_F(PlanToolsTest, NumbersAreReadTheVietnameseWay)
@@ -340,7 +339,7 @@ TEST_F(PlanToolsTest, LinkEditorSavesLinksInTheProject)
     EXPECT_EQ(editor->addMapSelection(), 1);
     EXPECT_EQ(editor->linkCount(), 2);
     editor->setCandidateFilter(QString());
-    keepShot(*editor, "plan_link_editor");
+    apptest::keepShot(*editor, "plan_link_editor");
 
     // Saved in the project file: read it through another connection.
     {
@@ -386,7 +385,7 @@ TEST_F(PlanToolsTest, SelectingAnIndicatorSelectsItsFeatures)
     const QString html = tools->panel()->detailHtml();
     EXPECT_TRUE(html.contains(QStringLiteral("Bính Xá"))) << html.toStdString();
     EXPECT_TRUE(html.contains(QStringLiteral("chỉ tính một lần ở cấp tỉnh"))) << html.toStdString();
-    keepShot(*window, "plan_window");
+    apptest::keepShot(*window, "plan_window");
 }
 
 TEST_F(PlanToolsTest, ThematicMapEqualsRollupAndFollowsEntries)
