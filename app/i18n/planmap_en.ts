@@ -3283,6 +3283,30 @@ CRS: %2
         <source>Ghi chú tổng hợp</source>
         <translation>Roll-up notes</translation>
     </message>
+    <message>
+        <source>Mã đơn vị</source>
+        <translation>Unit code</translation>
+    </message>
+    <message>
+        <source>chưa có số liệu</source>
+        <translation>no figures yet</translation>
+    </message>
+    <message>
+        <source>báo cáo của chính đơn vị này</source>
+        <translation>reported by this unit itself</translation>
+    </message>
+    <message>
+        <source>tổng hợp từ các đơn vị trực thuộc</source>
+        <translation>summed up from its subordinate units</translation>
+    </message>
+    <message>
+        <source>Số liệu đạt được</source>
+        <translation>Achieved figure</translation>
+    </message>
+    <message>
+        <source>Ghi chú</source>
+        <translation>Note</translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::ReportExportDialog</name>
