@@ -126,31 +126,20 @@ Fixture addPlanAndFunding(L::ProjectStore& store, const apptest::SampleProject& 
     return f;
 }
 
-class DashboardTest : public ::testing::Test {
+class DashboardTest : public apptest::SampleProjectTest {
 protected:
     static void SetUpTestSuite()
     {
-        apptest::app();
-        dir = new apptest::TempDir;
-        sample = new apptest::SampleProject(apptest::makeSampleProject(*dir));
-        L::ProjectStore store = L::ProjectStore::open(sample->file);
-        fixture = addPlanAndFunding(store, *sample);
+        SampleProjectTest::SetUpTestSuite();
+        L::ProjectStore store = L::ProjectStore::open(sampleProject->file);
+        fixture = addPlanAndFunding(store, *sampleProject);
     }
-    static void TearDownTestSuite()
-    {
-        delete sample;
-        delete dir;
-    }
-    void SetUp() override { store = std::make_unique<L::ProjectStore>(L::ProjectStore::open(sample->file)); }
+    void SetUp() override { store = std::make_unique<L::ProjectStore>(L::ProjectStore::open(sample.file)); }
 
-    static apptest::TempDir* dir;
-    static apptest::SampleProject* sample;
     static Fixture fixture;
     std::unique_ptr<L::ProjectStore> store;
 };
 
-apptest::TempDir* DashboardTest::dir = nullptr;
-apptest::SampleProject* DashboardTest::sample = nullptr;
 Fixture DashboardTest::fixture;
 
 } // namespace
@@ -183,8 +172,8 @@ TEST_F(DashboardTest, DistrictSeriesIsThePercentOfTheDistrictAllocation)
     const auto housing = engine.rollup(fixture.housing);
     ASSERT_EQ(dashboard.districtCategories(), (QStringList{"Cao Lộc*", "Lộc Bình"})) << "name order; * marks illustrative figures";
     ASSERT_EQ(dashboard.districtSet()->count(), 2);
-    EXPECT_DOUBLE_EQ(dashboard.districtSet()->at(0), *housing.at(sample->districtCaoLoc)->percentOfTarget);
-    EXPECT_DOUBLE_EQ(dashboard.districtSet()->at(1), *housing.at(sample->districtLocBinh)->percentOfTarget);
+    EXPECT_DOUBLE_EQ(dashboard.districtSet()->at(0), *housing.at(sample.districtCaoLoc)->percentOfTarget);
+    EXPECT_DOUBLE_EQ(dashboard.districtSet()->at(1), *housing.at(sample.districtLocBinh)->percentOfTarget);
     EXPECT_DOUBLE_EQ(dashboard.districtSet()->at(0), 32.5);
     EXPECT_DOUBLE_EQ(dashboard.districtSet()->at(1), 75.0);
     // Another indicator: no district reported, every bar at 0.
@@ -321,7 +310,7 @@ TEST_F(DashboardTest, ThePlanMenuOpensTheDashboardOfTheOpenProject)
     ASSERT_NE(dashboardAction, nullptr);
     EXPECT_EQ(action("progressImport")->text(), "Nhập báo cáo tiến độ…");
     EXPECT_FALSE(dashboardAction->isEnabled()) << "no project yet";
-    window.openProject(std::make_unique<StoreProjectData>(sample->file));
+    window.openProject(std::make_unique<StoreProjectData>(sample.file));
     EXPECT_TRUE(dashboardAction->isEnabled());
     dashboardAction->trigger();
     QApplication::processEvents();

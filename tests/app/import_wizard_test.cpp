@@ -13,6 +13,7 @@
 
 #include "../layers/import_testkit.h"
 
+#include "planmap/layers/importer/CrsDetection.h"
 #include "planmap/layers/io/QgisStyle.h"
 
 #include <QAbstractButton>
@@ -29,6 +30,10 @@
 #include <ogrsf_frmts.h>
 
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <set>
 
 namespace planmap::gui {
 namespace {
@@ -72,12 +77,6 @@ protected:
         auto s = project().connection().prepare("SELECT count(*) FROM import_batches");
         s->step();
         return s->columnInt(0);
-    }
-    /// With PLANMAP_TEST_SHOTS=<dir>, saves a picture of `w` for a person to look at.
-    static void shot(QWidget& w, const QString& name)
-    {
-        const QString d = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
-        if (!d.isEmpty()) w.grab().save(d + QLatin1Char('/') + name + QStringLiteral(".png"));
     }
 };
 
@@ -213,18 +212,151 @@ TEST_F(ImportWizardTest, WorkerCancelWritesNothing)
     EXPECT_EQ(batches(), 0);
 }
 
+TEST_F(ImportWizardTest, SeveralFittingCrsArePreselectedForTheUserToConfirm)
+{
+    // A cluster of points (a few hundred metres) in EPSG:9215 near a commune
+    // where the neighbouring zone VN-2000 / TM-3 107-00 (defined for Bắc
+    // Giang, whose area of use reaches into southern Lạng Sơn) also puts it
+    // inside the province: the engine cannot choose alone. The commune is the
+    // first of the real ones for which that holds.
+    namespace imp = layers::importer;
+    const geo::Transform t(geo::Crs::fromEpsg(4326), geo::Crs::fromEpsg(9215));
+    const auto area = imp::projectReferenceArea(project());
+    ASSERT_TRUE(area);
+    std::vector<geo::XY> cluster;
+    const layers::testing::langson::RealCommune* commune = nullptr;
+    for (const auto& c : layers::importtest::realCommunes()) {
+        std::vector<geo::XY> points;
+        for (int i = 0; i < 6; ++i) points.push_back(t.forward(c.lon + 0.002 * i, c.lat + 0.001 * (i % 2)));
+        const imp::CrsDetection d = imp::detectCrs(points, *area);
+        int plausibleFits = 0;
+        for (const auto& candidate : d.candidates) plausibleFits += candidate.share() >= imp::kCrsFitShare && candidate.plausible;
+        if (!d.chosen && plausibleFits >= 2) {
+            cluster = points;
+            commune = &c;
+            break;
+        }
+    }
+    ASSERT_NE(commune, nullptr) << "no commune where two zones meant for the area fit";
+    std::vector<std::string> wkts, keys;
+    for (std::size_t i = 0; i < cluster.size(); ++i) {
+        wkts.push_back(geo::Geometry::point(cluster[i].x, cluster[i].y).toWkt());
+        keys.push_back("D" + std::to_string(i + 1));
+    }
+    const auto shp = dir.file("diem.shp");
+    writeShapefile(shp, wkts, {{"MA", OFTString, 10, keys}});
+
+    ImportWizardController c(project());
+    c.setFile(shp);
+    ASSERT_TRUE(c.refreshPreview()) << c.error().toStdString();
+    EXPECT_TRUE(c.crsNeedsConfirmation());
+    ASSERT_GE(c.chosenCrs(), 0);
+    const auto& choices = c.crsChoices();
+    const CrsChoice& preselected = choices[static_cast<std::size_t>(c.chosenCrs())];
+    EXPECT_TRUE(preselected.plausible);
+    EXPECT_GE(preselected.share, imp::kCrsFitShare);
+    EXPECT_EQ(c.request().crs.value_or(""), preselected.crs);  // the preview is made with it
+    ASSERT_TRUE(c.preview());
+    EXPECT_EQ(c.preview()->rows.size(), cluster.size());
+    std::size_t fitting = 0;
+    for (const auto& choice : choices) fitting += choice.share >= imp::kCrsFitShare && choice.plausible;
+    EXPECT_GE(fitting, 2u);
+
+    // The user confirms the zone of Lạng Sơn (the one the points were made in).
+    const auto truth = std::find_if(choices.begin(), choices.end(), [](const CrsChoice& ch) { return ch.crs == "EPSG:9215"; });
+    ASSERT_NE(truth, choices.end());
+    const int truthIndex = static_cast<int>(truth - choices.begin());
+    const std::size_t choiceCount = choices.size();
+    c.setCrs(std::string("EPSG:9215"));
+    EXPECT_FALSE(c.crsNeedsConfirmation());
+    ASSERT_TRUE(c.refreshPreview()) << c.error().toStdString();
+    EXPECT_FALSE(c.crsNeedsConfirmation());
+    EXPECT_EQ(c.crsChoices().size(), choiceCount);  // the list stays for another change of mind
+    EXPECT_EQ(c.chosenCrs(), truthIndex);
+    const auto result = c.run({}, nullptr);
+    EXPECT_EQ(result.report.inserted, static_cast<std::int64_t>(cluster.size()));
+    EXPECT_EQ(result.crs.basis, imp::CrsResolution::Basis::Given);
+    ASSERT_TRUE(result.crs.crs);
+    EXPECT_EQ(result.crs.crs->epsgCode(), 9215);
+    // The points are back where they were made: in (or within metres of) their commune.
+    layers::FeatureQuery q;
+    q.layer = "diem";
+    const auto features = project().features().list(q);
+    ASSERT_EQ(features.size(), cluster.size());
+    ASSERT_TRUE(features[0].communeId);
+    EXPECT_EQ(project().units().get(*features[0].communeId, false)->code, commune->code);
+}
+
+TEST_F(ImportWizardTest, KmzPlacemarksImportWithTheirUnicodeNames)
+{
+    // A KMZ (zipped KML, as Google Earth saves it) written by GDAL's LIBKML driver.
+    const auto kmz = dir.file("diem_tham_quan.kmz");
+    const auto names = utf8Names();
+    {
+        GDALAllRegister();
+        GDALDriver* driver = GetGDALDriverManager()->GetDriverByName("LIBKML");
+        ASSERT_NE(driver, nullptr);
+        GDALDatasetUniquePtr ds(driver->Create(kmz.string().c_str(), 0, 0, 0, GDT_Unknown, nullptr));
+        ASSERT_TRUE(ds);
+        OGRSpatialReference wgs84;
+        wgs84.importFromEPSG(4326);
+        wgs84.SetAxisMappingStrategy(OAMS_TRADITIONAL_GIS_ORDER);
+        OGRLayer* layer = ds->CreateLayer("diem", &wgs84, wkbPoint, nullptr);
+        ASSERT_NE(layer, nullptr);
+        OGRFieldDefn name("Name", OFTString);
+        ASSERT_EQ(layer->CreateField(&name), OGRERR_NONE);
+        for (std::size_t i = 0; i < 5; ++i) {
+            const auto& c = layers::importtest::realCommunes()[i];
+            OGRFeature f(layer->GetLayerDefn());
+            f.SetField("Name", names[i].c_str());
+            OGRPoint p(c.lon, c.lat);
+            f.SetGeometry(&p);
+            ASSERT_EQ(layer->CreateFeature(&f), OGRERR_NONE);
+        }
+    }
+    ASSERT_TRUE(std::filesystem::exists(kmz));
+    {
+        std::ifstream in(kmz, std::ios::binary);
+        char magic[2] = {};
+        in.read(magic, 2);
+        ASSERT_EQ(std::string(magic, 2), "PK");  // a zip, not a plain KML
+    }
+
+    ImportWizardController c(project());
+    c.setFile(kmz);
+    EXPECT_EQ(c.request().layer, "diem_tham_quan");
+    ASSERT_TRUE(c.refreshPreview()) << c.error().toStdString();
+    const auto& preview = *c.preview();
+    EXPECT_EQ(preview.driver, "LIBKML");
+    EXPECT_EQ(preview.rowCount, 5);
+    ASSERT_TRUE(preview.crs.crs);
+    EXPECT_EQ(preview.crs.crs->epsgCode(), 4326);
+    EXPECT_FALSE(c.crsNeedsConfirmation());
+    c.setField("name", "Name");
+    const auto result = c.run({}, nullptr);
+    EXPECT_EQ(result.report.inserted, 5);
+    layers::FeatureQuery q;
+    q.layer = "diem_tham_quan";
+    const auto features = project().features().list(q);
+    ASSERT_EQ(features.size(), 5u);
+    std::set<std::string> imported, expected(names.begin(), names.begin() + 5);
+    for (const auto& f : features) imported.insert(f.name.value_or(""));
+    EXPECT_EQ(imported, expected);
+    ASSERT_TRUE(features[0].communeId);
+}
+
 TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
 {
     ImportWizard wizard(project());
     wizard.resize(1000, 680);
     wizard.show();
-    shot(wizard, "import_wizard_1_file");
+    apptest::keepShot(wizard, "import_wizard_1_file");
     bool written = false;
     QObject::connect(&wizard, &ImportWizard::projectWritten, [&] { written = true; });
     ASSERT_TRUE(wizard.openFile(QString::fromStdString(tcvn3Shapefile().string())));
     EXPECT_EQ(wizard.currentId(), ImportWizard::PreviewPage);
     QApplication::processEvents();
-    shot(wizard, "import_wizard_2_preview");
+    apptest::keepShot(wizard, "import_wizard_2_preview");
     auto* table = wizard.findChild<QTableWidget*>(QStringLiteral("importPreviewTable"));
     ASSERT_NE(table, nullptr);
     EXPECT_EQ(table->rowCount(), static_cast<int>(kRows));
@@ -238,7 +370,7 @@ TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
     wizard.next();
     EXPECT_EQ(wizard.currentId(), ImportWizard::TargetPage);
     QApplication::processEvents();
-    shot(wizard, "import_wizard_3_target");
+    apptest::keepShot(wizard, "import_wizard_3_target");
     auto* mapping = wizard.findChild<QTableWidget*>(QStringLiteral("importMapping"));
     ASSERT_NE(mapping, nullptr);
     EXPECT_GT(mapping->rowCount(), 5);
@@ -256,7 +388,7 @@ TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
     wizard.worker().wait();
     EXPECT_FALSE(wizard.isImporting());
     QApplication::processEvents();
-    shot(wizard, "import_wizard_4_done");
+    apptest::keepShot(wizard, "import_wizard_4_done");
     EXPECT_TRUE(written);
     EXPECT_TRUE(wizard.projectChanged());
     EXPECT_EQ(project().features().count("thon_ban"), static_cast<std::int64_t>(kRows));
@@ -269,7 +401,7 @@ TEST_F(ImportWizardTest, ExportDialogWritesAGeoPackageWithItsStyle)
     const auto out = dir.file("xa.gpkg");
     dialog.setFile(QString::fromStdString(out.string()));
     dialog.show();
-    shot(dialog, "export_dialog");
+    apptest::keepShot(dialog, "export_dialog");
     ASSERT_TRUE(dialog.exportNow()) << dialog.lastMessage().toStdString();
     EXPECT_TRUE(dialog.lastMessage().contains(QStringLiteral("QGIS")));
     GDALDatasetUniquePtr ds(GDALDataset::Open(out.string().c_str(), GDAL_OF_VECTOR));
