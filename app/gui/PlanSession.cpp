@@ -113,44 +113,33 @@ void PlanSession::redo()
     afterProgressWrite();
 }
 
-bool PlanSession::linkFeature(std::int64_t indicatorId, std::int64_t featureId)
+bool PlanSession::afterLinkWrite(bool changed)
 {
-    const bool added = links_.linkFeature(indicatorId, featureId);
-    if (added) {
+    if (changed) {
         rollup_.reloadStructure();
         emit linksChanged();
     }
-    return added;
+    return changed;
+}
+
+bool PlanSession::linkFeature(std::int64_t indicatorId, std::int64_t featureId)
+{
+    return afterLinkWrite(links_.linkFeature(indicatorId, featureId));
 }
 
 bool PlanSession::unlinkFeature(std::int64_t indicatorId, std::int64_t featureId)
 {
-    const bool removed = links_.unlinkFeature(indicatorId, featureId);
-    if (removed) {
-        rollup_.reloadStructure();
-        emit linksChanged();
-    }
-    return removed;
+    return afterLinkWrite(links_.unlinkFeature(indicatorId, featureId));
 }
 
 bool PlanSession::linkUnit(std::int64_t indicatorId, std::int64_t unitId)
 {
-    const bool added = links_.linkUnit(indicatorId, unitId);
-    if (added) {
-        rollup_.reloadStructure();
-        emit linksChanged();
-    }
-    return added;
+    return afterLinkWrite(links_.linkUnit(indicatorId, unitId));
 }
 
 bool PlanSession::unlinkUnit(std::int64_t indicatorId, std::int64_t unitId)
 {
-    const bool removed = links_.unlinkUnit(indicatorId, unitId);
-    if (removed) {
-        rollup_.reloadStructure();
-        emit linksChanged();
-    }
-    return removed;
+    return afterLinkWrite(links_.unlinkUnit(indicatorId, unitId));
 }
 
 void PlanSession::reloadStructure()

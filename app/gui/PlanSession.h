@@ -68,6 +68,8 @@ signals:
 
 private:
     void afterProgressWrite();
+    /// After a link was added or removed (`changed`): the roll-up reads the links again. Returns `changed`.
+    bool afterLinkWrite(bool changed);
 
     layers::ProjectStore& store_;
     layers::progress::RollupEngine rollup_;

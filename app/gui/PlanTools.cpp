@@ -166,8 +166,8 @@ ProgressEntryDialog* PlanTools::openRecordDialog(std::optional<qint64> indicator
     if (project.selection().size() == 1 && !project.selectionLayer().isEmpty()) {
         const QString key = project.selectionLayer();
         const qint64 id = *project.selection().begin();
-        if (key != QLatin1String(ProgressMapLayer::kLayerKey) && !L::io::findUnitLayer(key.toStdString()))
-            recordDialog_->setFeature(id);
+        const MapLayer* layer = project.findLayer(key);
+        if (layer && !layer->toolLayer && !L::io::findUnitLayer(key.toStdString())) recordDialog_->setFeature(id);
     }
     recordDialog_->show();
     recordDialog_->raise();
@@ -249,8 +249,14 @@ void PlanTools::onMapSelectionChanged()
         panel_->setMapContext({}, {});
         return;
     }
-    QSet<qint64> indicators;
+    const MapLayer* layer = project.findLayer(key);
     const bool progressMap = key == QLatin1String(ProgressMapLayer::kLayerKey);
+    if (layer && layer->toolLayer && !progressMap) {
+        // An analysis result: its features are not the project's.
+        panel_->setMapContext({}, {});
+        return;
+    }
+    QSet<qint64> indicators;
     const bool unitLayer = progressMap || L::io::findUnitLayer(key.toStdString()) != nullptr;
     try {
         for (qint64 id : project.selection()) {
@@ -262,7 +268,6 @@ void PlanTools::onMapSelectionChanged()
         window_.statusBar()->showMessage(QString::fromUtf8(e.what()), 8000);
     }
     QString title;
-    const MapLayer* layer = project.findLayer(key);
     if (project.selection().size() == 1 && layer && layer->cache) {
         const int row = featureRow(*layer->cache, *project.selection().begin());
         int field = layer->cache->fieldIndex(QStringLiteral("full_name"));
