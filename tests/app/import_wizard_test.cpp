@@ -218,14 +218,18 @@ TEST_F(ImportWizardTest, SeveralFittingCrsArePreselectedForTheUserToConfirm)
     // where the neighbouring zone VN-2000 / TM-3 107-00 (defined for Bắc
     // Giang, whose area of use reaches into southern Lạng Sơn) also puts it
     // inside the province: the engine cannot choose alone. The commune is the
-    // first of the real ones for which that holds.
+    // southernmost of the real ones for which that holds.
     namespace imp = layers::importer;
     const geo::Transform t(geo::Crs::fromEpsg(4326), geo::Crs::fromEpsg(9215));
     const auto area = imp::projectReferenceArea(project());
     ASSERT_TRUE(area);
     std::vector<geo::XY> cluster;
     const layers::testing::langson::RealCommune* commune = nullptr;
-    for (const auto& c : layers::importtest::realCommunes()) {
+    std::vector<const layers::testing::langson::RealCommune*> southFirst;
+    for (const auto& c : layers::importtest::realCommunes()) southFirst.push_back(&c);
+    std::sort(southFirst.begin(), southFirst.end(), [](auto* a, auto* b) { return a->lat < b->lat; });
+    for (const auto* cp : southFirst) {
+        const auto& c = *cp;
         std::vector<geo::XY> points;
         for (int i = 0; i < 6; ++i) points.push_back(t.forward(c.lon + 0.002 * i, c.lat + 0.001 * (i % 2)));
         const imp::CrsDetection d = imp::detectCrs(points, *area);
