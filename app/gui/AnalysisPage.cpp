@@ -93,6 +93,13 @@ void AnalysisPage::setContent(QWidget* form, QWidget* results)
     layout->addWidget(split);
 }
 
+QVBoxLayout* AnalysisPage::formLayout(QWidget* form)
+{
+    auto* layout = new QVBoxLayout(form);
+    layout->setContentsMargins(0, 0, 4, 0);
+    return layout;
+}
+
 QVBoxLayout* AnalysisPage::resultsLayout(QWidget* results)
 {
     auto* layout = new QVBoxLayout(results);

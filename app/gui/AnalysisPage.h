@@ -67,6 +67,8 @@ protected:
     /// Lays the page out: `form` (settings, run bar) scrolls on the left,
     /// `results` fills the right.
     void setContent(QWidget* form, QWidget* results);
+    /// The layout of `form` (the settings column, a little room for the scroll bar).
+    static QVBoxLayout* formLayout(QWidget* form);
     /// A margin-less layout for `results` that starts with the banner.
     QVBoxLayout* resultsLayout(QWidget* results);
 

@@ -13,6 +13,7 @@
 
 class QProgressBar;
 class QPushButton;
+class QTableView;
 class QTableWidget;
 
 namespace planmap::gui {
@@ -54,6 +55,9 @@ public:
     void showFor(bool illustrative, const std::vector<std::string>& sources);
 };
 
+/// The look of the result tables: whole rows selected one at a time,
+/// alternating rows, compact row height, no row numbers, no wrapping.
+void setUpResultView(QTableView* view);
 /// A read-only, sortable-by-nothing table with the given headers.
 QTableWidget* makeResultTable(const QStringList& headers, QWidget* parent = nullptr);
 /// Replaces the rows of `table` (cells as texts; numbers right-aligned when

@@ -81,12 +81,11 @@ CatchmentPage::CatchmentPage(MainWindow& window, ResultLayers& layers, QWidget* 
     whatIfLayout->addLayout(pickButtons);
 
     auto* form = new QWidget;
-    auto* formLayout = new QVBoxLayout(form);
-    formLayout->setContentsMargins(0, 0, 4, 0);
-    formLayout->addWidget(settingsBox);
-    formLayout->addWidget(runBar_);
-    formLayout->addWidget(whatIfBox);
-    formLayout->addStretch();
+    QVBoxLayout* formColumn = formLayout(form);
+    formColumn->addWidget(settingsBox);
+    formColumn->addWidget(runBar_);
+    formColumn->addWidget(whatIfBox);
+    formColumn->addStretch();
 
     // Results.
     auto* top = new QHBoxLayout;

@@ -62,16 +62,15 @@ ForestPage::ForestPage(MainWindow& window, ResultLayers& layers, QWidget* parent
     settingsLayout->addWidget(overlaps_);
 
     auto* form = new QWidget;
-    auto* formLayout = new QVBoxLayout(form);
-    formLayout->setContentsMargins(0, 0, 4, 0);
-    formLayout->addWidget(settingsBox);
-    formLayout->addWidget(runBar_);
+    QVBoxLayout* formColumn = formLayout(form);
+    formColumn->addWidget(settingsBox);
+    formColumn->addWidget(runBar_);
     auto* actions = new QHBoxLayout;
     actions->addWidget(record_);
     actions->addWidget(export_);
     actions->addStretch();
-    formLayout->addLayout(actions);
-    formLayout->addStretch();
+    formColumn->addLayout(actions);
+    formColumn->addStretch();
 
     indicators_ = makeResultTable({tr("Mã chỉ tiêu"), tr("Chỉ tiêu"), tr("Kế hoạch (ha)"), tr("Tính từ bản đồ (ha)"),
                                    tr("Đạt (%)"), tr("Số lô")});

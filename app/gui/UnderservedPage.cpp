@@ -18,7 +18,6 @@
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSplitter>
@@ -228,13 +227,7 @@ UnderservedPage::UnderservedPage(MainWindow& window, ResultLayers& layers, QWidg
     model_->setResult(nullptr);
     table_ = new QTableView;
     table_->setModel(model_);
-    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table_->setSelectionMode(QAbstractItemView::SingleSelection);
-    table_->setAlternatingRowColors(true);
-    table_->verticalHeader()->hide();
-    table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 6);
-    table_->horizontalHeader()->setStretchLastSection(true);
-    table_->setWordWrap(false);
+    setUpResultView(table_);
     breakdown_ = new QTextBrowser;
     breakdown_->setPlaceholderText(tr("Chọn một thôn trong bảng để xem điểm được tính thế nào."));
     auto* rankSplit = new QSplitter(Qt::Horizontal);
@@ -322,8 +315,7 @@ void UnderservedPage::buildForm(QWidget* form)
     planned_ = new QCheckBox(tr("Tính cả công trình theo kế hoạch"));
     planned_->setToolTip(tr("Tính cả công trình theo kế hoạch (chợ mới, dự án chưa hoàn thành)"));
 
-    auto* layout = new QVBoxLayout(form);
-    layout->setContentsMargins(0, 0, 4, 0);
+    QVBoxLayout* layout = formLayout(form);
     layout->addWidget(services);
     layout->addWidget(flags);
     layout->addWidget(network_);
