@@ -1,7 +1,6 @@
 #include "IndicatorHistoryModel.h"
 
 #include "Formats.h"
-#include "Language.h"
 #include "PlanSession.h"
 
 #include "planmap/layers/store/ProjectStore.h"
@@ -36,10 +35,8 @@ void IndicatorHistoryModel::load(PlanSession& session, std::optional<qint64> ind
     beginResetModel();
     rows_.clear();
     layerTitles_.clear();
-    const bool english = uiLanguage() == Language::English;
     for (const L::LayerInfo& layer : session.store().features().layers())
-        layerTitles_.insert(planText(layer.name),
-                            planText(english && layer.titleEn ? *layer.titleEn : layer.titleVi));
+        layerTitles_.insert(planText(layer.name), session.featureLayerTitle(layer.name));
     if (indicatorId) {
         L::ProgressFilter filter;
         filter.indicatorId = *indicatorId;

@@ -1,5 +1,7 @@
 #include "PlanSession.h"
 
+#include "Language.h"
+
 #include "planmap/layers/store/ProjectStore.h"
 
 namespace planmap::gui {
@@ -140,6 +142,13 @@ bool PlanSession::linkUnit(std::int64_t indicatorId, std::int64_t unitId)
 bool PlanSession::unlinkUnit(std::int64_t indicatorId, std::int64_t unitId)
 {
     return afterLinkWrite(links_.unlinkUnit(indicatorId, unitId));
+}
+
+QString PlanSession::featureLayerTitle(const std::string& layer) const
+{
+    if (!store_.features().hasLayer(layer)) return QString::fromStdString(layer);
+    const L::LayerInfo& info = store_.features().layer(layer);
+    return planText(uiLanguage() == Language::English && info.titleEn ? *info.titleEn : info.titleVi);
 }
 
 void PlanSession::reloadStructure()

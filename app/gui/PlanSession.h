@@ -28,6 +28,9 @@ public:
     ~PlanSession() override;
 
     layers::ProjectStore& store() const { return store_; }
+    /// The map title of a feature layer in the UI language ("Chợ" for
+    /// "markets"); the key itself for a layer the project does not have.
+    QString featureLayerTitle(const std::string& layer) const;
     layers::progress::RollupEngine& rollup() { return rollup_; }
     layers::progress::ProgressRecorder& recorder() { return recorder_; }
     layers::IndicatorLinks& links() { return links_; }

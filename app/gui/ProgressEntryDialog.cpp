@@ -272,7 +272,7 @@ void ProgressEntryDialog::loadFeatures()
     try {
         for (const L::IndicatorLink& link : session_.links().links(*indicator_)) {
             if (link.kind != L::LinkKind::Feature) continue;
-            feature_->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(link.name), QString::fromStdString(link.layer)),
+            feature_->addItem(QStringLiteral("%1 (%2)").arg(QString::fromStdString(link.name), session_.featureLayerTitle(link.layer)),
                               qint64(link.id));
         }
     } catch (const std::exception&) {
@@ -305,7 +305,7 @@ void ProgressEntryDialog::setFeature(qint64 featureId)
         if (!f) return;
         feature_->addItem(QStringLiteral("%1 (%2)").arg(f->name ? QString::fromStdString(*f->name)
                                                                 : QStringLiteral("#%1").arg(featureId),
-                                                        QString::fromStdString(f->layer)),
+                                                        session_.featureLayerTitle(f->layer)),
                           featureId);
         i = feature_->count() - 1;
     }

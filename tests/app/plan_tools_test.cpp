@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QDockWidget>
 #include <QApplication>
+#include <QComboBox>
 #include <QSettings>
 #include <QTreeView>
 
@@ -304,6 +305,11 @@ TEST_F(PlanToolsTest, HistoryNamesFeaturesByNameAndMapTitle)
     ASSERT_FALSE(name.isEmpty());
     EXPECT_EQ(place, QStringLiteral("%1 (%2)").arg(name, title));
     EXPECT_FALSE(place.contains(QStringLiteral("markets"))) << place.toStdString();
+    // The dialog's list of features names the layer the same way.
+    bool listed = false;
+    for (const QComboBox* box : dialog->findChildren<QComboBox*>())
+        listed = listed || box->findText(QStringLiteral("%1 (%2)").arg(name, title)) >= 0;
+    EXPECT_TRUE(listed);
 }
 
 TEST_F(PlanToolsTest, NumbersAreReadTheVietnameseWay)
