@@ -312,6 +312,41 @@ TEST_F(PlanToolsTest, HistoryNamesFeaturesByNameAndMapTitle)
     EXPECT_TRUE(listed);
 }
 
+TEST_F(PlanToolsTest, ToolLayersAreNotLookedUpAmongTheStoresFeatures)
+{
+    openWindow();
+    // A result layer of a tool whose one feature has the id of a market of the store.
+    const MapLayer* markets = window->project()->findLayer(QStringLiteral("markets"));
+    ASSERT_NE(markets, nullptr);
+    auto source = std::make_shared<planmap::layers::render::MemoryFeatureSource>(
+        markets->source->crs(), std::vector<QString>{QStringLiteral("score")});
+    markets->source->forEach([&](const planmap::layers::render::SourceFeature& f) {
+        if (f.id == sample.marketLocBinh)
+            source->add(f.id, std::vector<std::uint8_t>(f.wkb.begin(), f.wkb.end()), {QVariant(7)});
+    });
+    ASSERT_EQ(source->size(), 1u);
+    MapLayer result;
+    result.key = QStringLiteral("analysis_test");
+    result.title = QStringLiteral("Kết quả thử");
+    result.source = source;
+    result.toolLayer = true;
+    window->project()->addLayer(std::move(result), 0);
+    const MapLayer* added = window->project()->findLayer(QStringLiteral("analysis_test"));
+    ASSERT_NE(added, nullptr);
+    // Store data of the market would carry its name and its indicator; the tool layer only its attributes.
+    const FeatureDetails d = window->storeData()->details(*added, sample.marketLocBinh);
+    EXPECT_TRUE(d.title.isEmpty()) << d.title.toStdString();
+    EXPECT_TRUE(d.indicators.empty());
+    ASSERT_EQ(d.attributes.size(), 1u);
+    EXPECT_EQ(d.attributes[0].second, QStringLiteral("7"));
+    window->identify(QStringLiteral("analysis_test"), sample.marketLocBinh);
+    EXPECT_EQ(window->identifyPanel()->titleText(), QStringLiteral("Kết quả thử"));
+    EXPECT_EQ(window->identifyPanel()->indicatorCount(), 0);
+    // The same id on the markets layer is the market.
+    window->identify(QStringLiteral("markets"), sample.marketLocBinh);
+    EXPECT_NE(window->identifyPanel()->titleText(), QStringLiteral("Kết quả thử"));
+}
+
 TEST_F(PlanToolsTest, NumbersAreReadTheVietnameseWay)
 {
     EXPECT_EQ(ProgressEntryDialog::parseNumber(QStringLiteral("1.238.075")), 1238075.0);
