@@ -4,6 +4,7 @@
 // forest hectares are recorded as progress after the confirmation.
 
 #include "AnalysisLayers.h"
+#include "AnalysisPage.h"
 #include "AnalysisPanel.h"
 #include "AnalysisRunner.h"
 #include "AnalysisWidgets.h"
@@ -251,6 +252,36 @@ TEST_F(AnalysisPanelTest, WhatIfPickShowsThePanToolInTheToolbar)
     EXPECT_EQ(window->canvas()->tool(), MapCanvas::Tool::Identify);
     EXPECT_TRUE(info->isChecked());
     EXPECT_FALSE(pan->isChecked());
+}
+
+TEST_F(AnalysisPanelTest, EveryPageDropsItsResultWhenAnotherProjectOpens)
+{
+    open(sample.file);
+    const std::vector<std::pair<AnalysisPage*, const char*>> pages{
+        {panel->underserved(), kUnderservedLayer}, {panel->catchment(), kCatchmentLayer}, {panel->forest(), kForestLayer}};
+    for (const auto& [page, key] : pages) {
+        ASSERT_TRUE(page->run()) << key;
+        page->runner()->waitForFinished();
+        EXPECT_FALSE(page->exportTables().tables.empty()) << key;
+    }
+    EXPECT_GE(row(kUnderservedLayer), 0);
+    EXPECT_GE(row(kCatchmentLayer), 0);
+
+    // The same project reloaded (after an import) keeps the results; another one drops them.
+    window->reloadProject();
+    QApplication::processEvents();
+    EXPECT_GE(row(kUnderservedLayer), 0);
+    EXPECT_FALSE(panel->catchment()->exportTables().tables.empty());
+    apptest::TempDir other;
+    const std::filesystem::path copy = other.file("other.planmap");
+    std::filesystem::copy_file(sample.file, copy);
+    window->openProject(std::make_unique<StoreProjectData>(copy));
+    QApplication::processEvents();
+    for (const auto& [page, key] : pages) {
+        EXPECT_LT(row(key), 0) << key;
+        EXPECT_TRUE(page->exportTables().tables.empty()) << key;
+        EXPECT_TRUE(page->runBar()->runButton()->isEnabled()) << key;
+    }
 }
 
 TEST_F(AnalysisPanelTest, ForestRecordedAsProgressAfterTheConfirmation)
