@@ -678,14 +678,6 @@
         <translation>What if: one more market</translation>
     </message>
     <message>
-        <source>Chưa có kết quả.</source>
-        <translation>No result yet.</translation>
-    </message>
-    <message>
-        <source>Xuất…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
         <source>Chợ</source>
         <translation>Market</translation>
     </message>
@@ -750,14 +742,6 @@
         <translation>market_catchments</translation>
     </message>
     <message>
-        <source>Chưa mở dự án.</source>
-        <translation>No project is open.</translation>
-    </message>
-    <message>
-        <source>Không đọc được dữ liệu: %1</source>
-        <translation>Could not read the data: %1</translation>
-    </message>
-    <message>
         <source>Đang tính cho %1 thôn…</source>
         <translation>Computing for %1 villages…</translation>
     </message>
@@ -776,10 +760,6 @@
     <message>
         <source> (minh họa)</source>
         <translation> (illustrative)</translation>
-    </message>
-    <message>
-        <source>Không vẽ được lớp kết quả: %1</source>
-        <translation>Could not draw the result layer: %1</translation>
     </message>
     <message>
         <source>Chợ giả định (%1)</source>
@@ -895,20 +875,12 @@
         <translation>Write the area of each indicator and unit to the plan’s progress log</translation>
     </message>
     <message>
-        <source>Xuất…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
         <source>Diện tích rừng được bảo vệ</source>
         <translation>Protected forest area</translation>
     </message>
     <message>
         <source>Diện tích trắc địa (WGS 84) của các lô rừng, chia theo xã (từ 01/7/2025) và huyện (2023), so với các chỉ tiêu rừng của kế hoạch.</source>
         <translation>Geodesic (WGS 84) area of the forest plots, split by commune (from 1 July 2025) and district (2023), compared with the plan’s forest indicators.</translation>
-    </message>
-    <message>
-        <source>Chưa có kết quả.</source>
-        <translation>No result yet.</translation>
     </message>
     <message>
         <source>Mã chỉ tiêu</source>
@@ -995,14 +967,6 @@
         <translation>forest_area</translation>
     </message>
     <message>
-        <source>Chưa mở dự án.</source>
-        <translation>No project is open.</translation>
-    </message>
-    <message>
-        <source>Không đọc được dữ liệu: %1</source>
-        <translation>Could not read the data: %1</translation>
-    </message>
-    <message>
         <source>Đang tính cho %1 lô rừng…</source>
         <translation>Computing for %1 forest plots…</translation>
     </message>
@@ -1037,10 +1001,6 @@
     <message>
         <source> (minh họa)</source>
         <translation> (illustrative)</translation>
-    </message>
-    <message>
-        <source>Không vẽ được lớp kết quả: %1</source>
-        <translation>Could not draw the result layer: %1</translation>
     </message>
     <message>
         <source>%1 (ha)</source>
@@ -3761,14 +3721,6 @@ CRS: %2
         <translation>No result yet. Set the thresholds and weights, then press “Run analysis”.</translation>
     </message>
     <message>
-        <source>Xuất…</source>
-        <translation>Export…</translation>
-    </message>
-    <message>
-        <source>Ghi kết quả ra tệp Excel (.xlsx), GeoPackage (.gpkg) hoặc CSV</source>
-        <translation>Write the result to an Excel (.xlsx), GeoPackage (.gpkg) or CSV file</translation>
-    </message>
-    <message>
         <source>Huyện:</source>
         <translation>District:</translation>
     </message>
@@ -3881,14 +3833,6 @@ CRS: %2
         <translation>Count planned works (new markets, unfinished projects)</translation>
     </message>
     <message>
-        <source>Chưa mở dự án.</source>
-        <translation>No project is open.</translation>
-    </message>
-    <message>
-        <source>Không đọc được dữ liệu: %1</source>
-        <translation>Could not read the data: %1</translation>
-    </message>
-    <message>
         <source>Đang tính cho %1 thôn…</source>
         <translation>Computing for %1 villages…</translation>
     </message>
@@ -3905,16 +3849,8 @@ CRS: %2
         <translation>Scores recomputed with the new thresholds and weights (same distances).</translation>
     </message>
     <message>
-        <source>Chưa có kết quả.</source>
-        <translation>No result yet.</translation>
-    </message>
-    <message>
         <source>%1 thôn; dịch vụ: %2 chợ, %3 trạm y tế, %4 trường học, %5 tuyến đường cứng hóa. Mạng đường: %6</source>
         <translation>%1 villages; services: %2 markets, %3 health stations, %4 schools, %5 hardened road lines. Road network: %6</translation>
-    </message>
-    <message>
-        <source>Không vẽ được lớp kết quả: %1</source>
-        <translation>Could not draw the result layer: %1</translation>
     </message>
     <message>
         <source>Tất cả</source>
