@@ -141,13 +141,7 @@ protected:
     {
         projectPath = dir.file("import.planmap");
         store.emplace(ProjectStore::create(projectPath, testing::sampleMetadata()));
-        AdminUnit province;
-        province.code = "20";
-        province.level = UnitLevel::Province;
-        province.type = UnitType::Province;
-        province.generation = std::string(kGeneration2025);
-        province.name = "Lạng Sơn";
-        province.fullName = "Tỉnh Lạng Sơn";
+        AdminUnit province = testing::langson::province();
         province.geometry = provinceOutline();
         provinceId = project().units().insert(province);
     }

@@ -69,19 +69,25 @@ inline const Wkb& provinceOutline()
     return outline;
 }
 
+/// The province (code 20, of 2025), without a shape.
+inline AdminUnit province()
+{
+    AdminUnit u;
+    u.code = "20";
+    u.level = UnitLevel::Province;
+    u.type = UnitType::Province;
+    u.generation = std::string(kGeneration2025);
+    u.name = "Lạng Sơn";
+    u.fullName = "Tỉnh Lạng Sơn";
+    return u;
+}
+
 /// Loads the province (code 20), the communes of 2025, the districts and
 /// communes of 2023 through io::importLayer (the import engine), as
 /// data/build-langson.sh loads them.
 inline void loadUnits(ProjectStore& store)
 {
-    AdminUnit province;
-    province.code = "20";
-    province.level = UnitLevel::Province;
-    province.type = UnitType::Province;
-    province.generation = std::string(kGeneration2025);
-    province.name = "Lạng Sơn";
-    province.fullName = "Tỉnh Lạng Sơn";
-    store.units().insert(province);
+    store.units().insert(province());
 
     io::LayerImportOptions communes;
     communes.layer = "communes_2025";

@@ -6,6 +6,7 @@
 // allocations, read from data/langson with GDAL. Built once per test program
 // into a template file; every test works on its own copy.
 
+#include "langson_units.h"
 #include "store_test_support.h"
 
 #include "planmap/geo/VectorReader.h"
@@ -64,14 +65,7 @@ inline void loadLangSon(ProjectStore& store)
     Transaction transaction(store.connection());
     AdminUnits& units = store.units();
 
-    AdminUnit province;
-    province.code = "20";
-    province.level = UnitLevel::Province;
-    province.type = UnitType::Province;
-    province.generation = std::string(kGeneration2025);
-    province.name = "Lạng Sơn";
-    province.fullName = "Tỉnh Lạng Sơn";
-    const std::int64_t provinceId = units.insert(province);
+    const std::int64_t provinceId = units.insert(langson::province());
 
     std::map<std::string, std::int64_t> districts;
     {
