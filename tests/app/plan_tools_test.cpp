@@ -461,6 +461,7 @@ TEST_F(PlanToolsTest, ThematicMapEqualsRollupAndFollowsEntries)
     EXPECT_TRUE(window->identifyPanel()->titleText().startsWith(QStringLiteral("Xã Lộc Bình")))
         << window->identifyPanel()->titleText().toStdString();
     EXPECT_EQ(window->identifyPanel()->indicatorCount(), 1);
+    apptest::keepShot(*window->identifyPanel(), "plan_progress_map_identify");
     {
         const MapLayer* shown = window->project()->findLayer(QString::fromLatin1(ProgressMapLayer::kLayerKey));
         ASSERT_NE(shown, nullptr);
