@@ -1,6 +1,7 @@
 #include "ImportWizard.h"
 
 #include "Formats.h"
+#include "ImportNotes.h"
 
 #include "planmap/geo/TextEncoding.h"
 #include "planmap/geo/VectorReader.h"
@@ -254,12 +255,14 @@ QWizardPage* ImportWizard::makePreviewPage()
     encoding_->addItem(tr("Tự nhận biết"), QString());
     for (const auto& [name, label] : encodingNames()) encoding_->addItem(QString::fromUtf8(label), QString::fromLatin1(name));
     encodingInfo_ = new QLabel;
+    encodingInfo_->setObjectName(QStringLiteral("importEncodingInfo"));
     encodingInfo_->setWordWrap(true);
     crs_ = new QComboBox;
     crs_->setObjectName(QStringLiteral("importCrs"));
     crs_->setEditable(true);
     crs_->setInsertPolicy(QComboBox::NoInsert);
     crsInfo_ = new QLabel;
+    crsInfo_->setObjectName(QStringLiteral("importCrsInfo"));
     crsInfo_->setWordWrap(true);
     grid->addWidget(new QLabel(tr("Bảng mã chữ:")), 0, 0);
     grid->addWidget(encoding_, 0, 1);
@@ -487,7 +490,7 @@ void ImportWizard::showPreview()
     for (const CrsChoice& c : controller_.crsChoices()) {
         const QString share = c.share > 0 && c.share < 1.0001 ? QStringLiteral(" — %1").arg(formatPercent(c.share * 100)) : QString();
         crs_->addItem(q(c.label) + share, q(c.crs));
-        crs_->setItemData(crs_->count() - 1, q(c.description), Qt::ToolTipRole);
+        crs_->setItemData(crs_->count() - 1, crsChoiceText(c), Qt::ToolTipRole);
     }
     if (controller_.chosenCrs() >= 0) crs_->setCurrentIndex(controller_.chosenCrs());
     if (!preview) {
@@ -498,13 +501,14 @@ void ImportWizard::showPreview()
     }
     const imp::EncodingDecision& enc = preview->encoding;
     QString encText = encodingText(enc);
-    for (const auto& w : enc.warnings) encText += QStringLiteral("\n⚠ ") + q(w);
+    if (const QString evidence = encodingEvidenceText(enc); !evidence.isEmpty()) encText += QLatin1Char('\n') + evidence;
     encodingInfo_->setText(encText);
     encoding_->setEnabled(enc.basis != imp::EncodingBasis::UnicodeFormat);
     QString crsInfo = crsText(preview->crs);
     if (controller_.crsNeedsConfirmation())
         crsInfo += QStringLiteral("\n") + tr("Nhiều hệ tọa độ khớp; hệ phù hợp với Lạng Sơn đã được chọn sẵn — hãy xác nhận.");
-    for (const auto& w : preview->crs.warnings) crsInfo += QStringLiteral("\n⚠ ") + q(w);
+    if (const QString why = crsExplanationText(preview->crs, controller_.crsChoices()); !why.isEmpty())
+        crsInfo += QLatin1Char('\n') + why;
     crsInfo_->setText(crsInfo);
     crs_->setEnabled(preview->crs.crs.has_value());
 

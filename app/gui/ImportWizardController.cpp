@@ -20,7 +20,7 @@ std::string crsText(const geo::Crs& crs)
 
 CrsChoice choiceOf(const imp::CrsCandidate& c)
 {
-    return {crsText(c.crs), c.crs.label(), c.share(), c.plausible, c.describe()};
+    return {crsText(c.crs), c.crs.label(), c.share(), c.plausible, c.describe(), c.sampled, c.inside};
 }
 
 } // namespace

@@ -398,6 +398,78 @@
         <source>theo tệp</source>
         <translation>from the file</translation>
     </message>
+    <message>
+        <source>Định dạng tệp lưu chữ Unicode.</source>
+        <translation>The file format stores Unicode text.</translation>
+    </message>
+    <message>
+        <source>Đọc chữ theo bảng mã %1 như đã chọn.</source>
+        <translation>Text read as %1, as chosen.</translation>
+    </message>
+    <message>
+        <source>Tệp .cpg ghi “%1”: đọc chữ theo %2.</source>
+        <translation>The .cpg file says “%1”: text read as %2.</translation>
+    </message>
+    <message>
+        <source>Tệp .cpg ghi “%1”, một bảng mã chưa đọc được; bảng mã được tự nhận biết.</source>
+        <translation>The .cpg file says “%1”, an encoding that cannot be read; the encoding was detected instead.</translation>
+    </message>
+    <message>
+        <source>Văn bản không có chữ tiếng Việt có dấu: đọc như UTF-8.</source>
+        <translation>The text has no accented Vietnamese letters: read as UTF-8.</translation>
+    </message>
+    <message>
+        <source>Nhận biết %1 từ %2 từ có chữ tiếng Việt có dấu.</source>
+        <translation>Detected %1 from %2 words with accented Vietnamese letters.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Độ hợp lý của các bảng mã: %1.</source>
+        <translation>How well each encoding reads the text: %1.</translation>
+    </message>
+    <message>
+        <source>Chưa chắc chắn về bảng mã: hãy xem tên trong bảng xem trước, hoặc chọn bảng mã khác.</source>
+        <translation>The encoding is not certain: check the names in the preview table, or choose another encoding.</translation>
+    </message>
+    <message>
+        <source>Nhưng văn bản đọc giống %1 hơn; nếu tên hiển thị sai, hãy chọn bảng mã %1.</source>
+        <translation>But the text reads more like %1; if the names look wrong, choose %1.</translation>
+    </message>
+    <message>
+        <source>%1 byte không giải mã được (hiện thành �).</source>
+        <translation>%1 bytes could not be decoded (shown as �).</translation>
+    </message>
+    <message>
+        <source>%1 điểm mẫu nằm trong tỉnh (%2 / %3)</source>
+        <translation>%1 of the sample points inside the province (%2 / %3)</translation>
+    </message>
+    <message>
+        <source>hệ này được định nghĩa cho vùng khác</source>
+        <translation>this CRS is defined for another area</translation>
+    </message>
+    <message>
+        <source>%1 đặt %2 điểm mẫu vào trong tỉnh (%3 / %4).</source>
+        <translation>%1 puts %2 of the sample points inside the province (%3 / %4).</translation>
+    </message>
+    <message>
+        <source>Không hệ tọa độ nào khác đặt dữ liệu vào trong tỉnh.</source>
+        <translation>No other CRS puts the data inside the province.</translation>
+    </message>
+    <message>
+        <source>%1 cũng đặt dữ liệu vào trong tỉnh nhưng được định nghĩa cho vùng khác; hệ đã chọn là hệ dành cho vùng này.</source>
+        <translation>%1 also put the data inside the province but are defined for other areas; the chosen CRS is the one meant for this area.</translation>
+    </message>
+    <message>
+        <source>Các hệ đặt dữ liệu vào trong tỉnh: %1.</source>
+        <translation>CRSs that put the data inside the province: %1.</translation>
+    </message>
+    <message>
+        <source>Với hệ tọa độ này, nhiều điểm mẫu nằm ngoài tỉnh: hệ tọa độ có đúng không? Hãy chọn hệ khác trong danh sách.</source>
+        <translation>With this CRS many sample points lie outside the province: is it the right one? Choose another from the list.</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

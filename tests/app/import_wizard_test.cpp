@@ -20,6 +20,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QEventLoop>
+#include <QLabel>
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -370,6 +371,21 @@ TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
     auto* encoding = wizard.findChild<QComboBox*>(QStringLiteral("importEncoding"));
     ASSERT_NE(encoding, nullptr);
     EXPECT_TRUE(encoding->isEnabled());
+    // The engine's notes in the wizard's words: the evidence for TCVN3 and
+    // why EPSG:9215, not the engine's English sentences.
+    auto* encodingInfo = wizard.findChild<QLabel*>(QStringLiteral("importEncodingInfo"));
+    auto* crsInfo = wizard.findChild<QLabel*>(QStringLiteral("importCrsInfo"));
+    ASSERT_NE(encodingInfo, nullptr);
+    ASSERT_NE(crsInfo, nullptr);
+    const QString evidence = encodingInfo->text();
+    EXPECT_TRUE(evidence.contains(QStringLiteral("từ có chữ tiếng Việt có dấu"))) << evidence.toStdString();
+    EXPECT_TRUE(evidence.contains(QStringLiteral("TCVN3"))) << evidence.toStdString();
+    const QString why = crsInfo->text();
+    EXPECT_TRUE(why.contains(QStringLiteral("điểm mẫu vào trong tỉnh (%1 / %1)").arg(kRows))) << why.toStdString();
+    for (const QString& english : {QStringLiteral("detected"), QStringLiteral("inside"), QStringLiteral("words")}) {
+        EXPECT_FALSE(evidence.contains(english)) << evidence.toStdString();
+        EXPECT_FALSE(why.contains(english)) << why.toStdString();
+    }
 
     wizard.next();
     EXPECT_EQ(wizard.currentId(), ImportWizard::TargetPage);
