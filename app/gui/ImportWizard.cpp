@@ -619,6 +619,14 @@ void ImportWizard::runCheck()
         text += controller_.targetIsNew() ? tr("Nhập vào lớp tham chiếu mới: %1\n").arg(q(r.layer))
                                           : tr("Nhập vào lớp: %1\n").arg(q(r.layer));
         text += tr("Số dòng: %1; dòng có vấn đề: %2\n").arg(formatInteger(check.rows), formatInteger(check.rowsWithProblems));
+        text += tr("Bảng mã chữ: %1\n").arg(encodingText(check.encoding));
+        if (const QString evidence = encodingEvidenceText(check.encoding); !evidence.isEmpty())
+            text += QStringLiteral("  ") + evidence.split(QLatin1Char('\n')).join(QStringLiteral("\n  ")) + QLatin1Char('\n');
+        if (check.crs.crs) {
+            text += tr("Hệ tọa độ: %1\n").arg(crsText(check.crs));
+            if (const QString why = crsExplanationText(check.crs, controller_.crsChoices()); !why.isEmpty())
+                text += QStringLiteral("  ") + why.split(QLatin1Char('\n')).join(QStringLiteral("\n  ")) + QLatin1Char('\n');
+        }
         text += tr("\nSửa hình (MakeValid): %1\n").arg(formatInteger(static_cast<qint64>(check.repairs.size())));
         text += bulletList(check.repairs);
         if (!check.problems.empty()) text += tr("\nVấn đề:\n") + bulletList(check.problems);

@@ -5,6 +5,7 @@
 #include "planmap/layers/store/ProjectStore.h"
 
 #include <limits>
+#include <set>
 
 namespace planmap::gui {
 
@@ -171,11 +172,21 @@ ImportWizardController::Check ImportWizardController::checkAll()
         ++check.rowsWithProblems;
         for (const auto& p : row.problems) check.problems.push_back(p);
     }
+    check.encoding = all.encoding;
+    check.crs = all.crs;
+    // The engine's sentences about the encoding and the CRS, as it writes them.
+    std::set<std::string> aboutSource{"text encoding: " + all.encoding.summary()};
+    for (const auto& reason : all.encoding.reasons) aboutSource.insert("  " + reason);
+    if (all.crs.crs) aboutSource.insert("CRS: " + all.crs.summary());
+    if (all.crs.detection) aboutSource.insert("  " + all.crs.detection->explanation);
+    std::set<std::string> sourceWarnings(all.encoding.warnings.begin(), all.encoding.warnings.end());
+    sourceWarnings.insert(all.crs.warnings.begin(), all.crs.warnings.end());
     for (const auto& n : all.notes) {
         if (n.rfind("repaired: ", 0) == 0) check.repairs.push_back(n.substr(10));
-        else check.notes.push_back(n);
+        else if (!aboutSource.count(n)) check.notes.push_back(n);
     }
-    check.warnings = all.warnings;
+    for (const auto& w : all.warnings)
+        if (!sourceWarnings.count(w)) check.warnings.push_back(w);
     return check;
 }
 

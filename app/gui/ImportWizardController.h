@@ -86,7 +86,11 @@ public:
         std::vector<std::string> repairs;
         std::vector<std::string> problems;
         std::vector<std::string> warnings;
-        std::vector<std::string> notes;
+        std::vector<std::string> notes;     ///< other than the encoding's and the CRS's
+        /// How the text and the coordinates were read (their notes and
+        /// warnings are here, not in notes/warnings: the wizard words them).
+        layers::importer::EncodingDecision encoding;
+        layers::importer::CrsResolution crs;
     };
     Check checkAll();
 

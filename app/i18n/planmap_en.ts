@@ -1582,6 +1582,18 @@ CRS: %2
         <source>đối tượng %1</source>
         <translation>feature %1</translation>
     </message>
+    <message>
+        <source>Bảng mã chữ: %1
+</source>
+        <translation>Text encoding: %1
+</translation>
+    </message>
+    <message>
+        <source>Hệ tọa độ: %1
+</source>
+        <translation>CRS: %1
+</translation>
+    </message>
 </context>
 <context>
     <name>planmap::gui::IndicatorHistoryModel</name>

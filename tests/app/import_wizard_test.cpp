@@ -400,6 +400,10 @@ TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
     auto* report = wizard.findChild<QPlainTextEdit*>(QStringLiteral("importReport"));
     ASSERT_NE(report, nullptr);
     EXPECT_TRUE(report->toPlainText().contains(QStringLiteral("MakeValid"))) << report->toPlainText().toStdString();
+    // The encoding and CRS notes in the wizard's words there too.
+    EXPECT_TRUE(report->toPlainText().contains(QStringLiteral("điểm mẫu vào trong tỉnh"))) << report->toPlainText().toStdString();
+    EXPECT_FALSE(report->toPlainText().contains(QStringLiteral("text encoding:"))) << report->toPlainText().toStdString();
+    EXPECT_FALSE(report->toPlainText().contains(QStringLiteral("syllables"))) << report->toPlainText().toStdString();
     EXPECT_FALSE(project().features().hasLayer("thon_ban"));  // nothing written before Nhập
     auto* importButton = wizard.findChild<QPushButton*>(QStringLiteral("importRun"));
     ASSERT_NE(importButton, nullptr);
