@@ -5,6 +5,7 @@
 #include "planmap/layers/store/ProjectStore.h"
 
 #include <QApplication>
+#include <QSettings>
 
 #include <atomic>
 #include <random>
@@ -24,6 +25,13 @@ QApplication& app()
         auto* a = new QApplication(argc, argv);
         QCoreApplication::setOrganizationName(QStringLiteral("planmap-tests"));
         QCoreApplication::setApplicationName(QStringLiteral("test_app"));
+        // Settings of this test process only: CTest runs tests in parallel
+        // processes, which must not see each other's window or project settings
+        // (nor the user's). Removed when the process ends.
+        static TempDir settingsDir;
+        const QString dir = QString::fromStdString(settingsDir.path().string());
+        for (const QSettings::Format format : {QSettings::NativeFormat, QSettings::IniFormat})
+            QSettings::setPath(format, QSettings::UserScope, dir);
         return a;
     }();
     return *instance;
