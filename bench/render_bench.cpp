@@ -14,7 +14,6 @@
 #include "planmap/layers/features/FeatureLayers.h"
 #include "planmap/layers/project/ProjectLayers.h"
 #include "planmap/layers/render/MapRenderer.h"
-#include "planmap/layers/render/StoreSources.h"
 #include "planmap/layers/render/VectorFileSource.h"
 #include "planmap/layers/store/ProjectStore.h"
 #include "planmap/layers/style/ColorRamp.h"
