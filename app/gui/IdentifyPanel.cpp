@@ -3,17 +3,37 @@
 #include "Formats.h"
 #include "LayerTreeModel.h"
 
-#include <QHeaderView>
+#include <QGridLayout>
 #include <QLabel>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QScrollArea>
-#include <QTreeWidget>
 #include <QVBoxLayout>
 
 #include <cmath>
 
 namespace planmap::gui {
+
+namespace {
+
+/// A label of the info area: wraps at word boundaries and, for values, can
+/// be selected and copied. Its explicit minimum width lets the layout narrow
+/// it below its longest word, so a long value never widens the dock.
+QLabel* infoLabel(const QString& text, bool selectable, QWidget* parent)
+{
+    auto* label = new QLabel(text, parent);
+    label->setTextFormat(Qt::PlainText);
+    label->setWordWrap(true);
+    label->setAlignment(Qt::AlignLeft | Qt::AlignTop);
+    label->setMinimumWidth(1);
+    if (selectable) {
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+        label->setCursor(Qt::IBeamCursor);
+    }
+    return label;
+}
+
+} // namespace
 
 IdentifyPanel::IdentifyPanel(QWidget* parent) : QWidget(parent)
 {
@@ -30,13 +50,12 @@ IdentifyPanel::IdentifyPanel(QWidget* parent) : QWidget(parent)
     note_->setWordWrap(true);
     note_->setStyleSheet(QStringLiteral("color: #a04000;"));
 
-    info_ = new QTreeWidget(this);
-    info_->setColumnCount(2);
-    info_->setHeaderLabels({tr("Mục"), tr("Giá trị")});
-    info_->setRootIsDecorated(true);
-    info_->setAlternatingRowColors(true);
-    info_->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    info_->setWordWrap(true);
+    // The attributes and units: rows of wrapped labels in a vertical scroll
+    // area as wide as the dock.
+    info_ = new QScrollArea(this);
+    info_->setWidgetResizable(true);
+    info_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    info_->setFrameShape(QFrame::StyledPanel);
 
     auto* bottom = new QWidget(this);
     auto* bl = new QVBoxLayout(bottom);
@@ -60,6 +79,8 @@ IdentifyPanel::IdentifyPanel(QWidget* parent) : QWidget(parent)
     split->addWidget(bottom);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    // The rows get three fifths of the height whatever the first feature shown.
+    split->setSizes({3000, 2000});
 
     layout->addWidget(title_);
     layout->addWidget(note_);
@@ -71,8 +92,44 @@ void IdentifyPanel::clear()
 {
     title_->setText(tr("Nhấn vào một đối tượng trên bản đồ (công cụ Xem thông tin) để xem thông tin."));
     note_->hide();
-    info_->clear();
+    clearInfo();
     clearIndicators();
+}
+
+void IdentifyPanel::clearInfo()
+{
+    // A new body each time: a grid keeps its row count once rows are emptied.
+    infoBody_ = new QWidget;
+    infoGrid_ = new QGridLayout(infoBody_);
+    infoGrid_->setContentsMargins(6, 4, 6, 4);
+    infoGrid_->setHorizontalSpacing(10);
+    infoGrid_->setVerticalSpacing(4);
+    infoGrid_->setColumnStretch(0, 2);
+    infoGrid_->setColumnStretch(1, 5);
+    info_->setWidget(infoBody_); // deletes the previous body
+    attributeCount_ = 0;
+}
+
+void IdentifyPanel::addSection(const QString& heading)
+{
+    auto* label = infoLabel(heading, false, infoBody_);
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
+    const int row = infoGrid_->count() == 0 ? 0 : infoGrid_->rowCount();
+    if (row > 0) label->setContentsMargins(0, 6, 0, 0);
+    infoGrid_->addWidget(label, row, 0, 1, 2);
+}
+
+void IdentifyPanel::addRow(const QString& name, const QString& value)
+{
+    auto* nameLabel = infoLabel(name, false, infoBody_);
+    nameLabel->setStyleSheet(QStringLiteral("color: #505050;"));
+    auto* valueLabel = infoLabel(value, true, infoBody_);
+    valueLabel->setObjectName(QStringLiteral("identifyValue"));
+    const int row = infoGrid_->count() == 0 ? 0 : infoGrid_->rowCount();
+    infoGrid_->addWidget(nameLabel, row, 0);
+    infoGrid_->addWidget(valueLabel, row, 1);
 }
 
 void IdentifyPanel::clearIndicators()
@@ -141,18 +198,15 @@ void IdentifyPanel::showDetails(const FeatureDetails& d)
         note_->hide();
     }
 
-    info_->clear();
-    auto* attrs = new QTreeWidgetItem(info_, {tr("Thuộc tính")});
-    for (const auto& [name, value] : d.attributes) new QTreeWidgetItem(attrs, {name, value});
-    attrs->setExpanded(true);
-    auto* units = new QTreeWidgetItem(info_, {tr("Đơn vị hành chính")});
-    for (const UnitLink& u : d.units) new QTreeWidgetItem(units, {u.relation, u.name});
-    if (d.units.empty()) new QTreeWidgetItem(units, {tr("(không có)"), QString()});
-    units->setExpanded(true);
-    QFont bold = info_->font();
-    bold.setBold(true);
-    attrs->setFont(0, bold);
-    units->setFont(0, bold);
+    clearInfo();
+    addSection(tr("Thuộc tính"));
+    for (const auto& [name, value] : d.attributes) addRow(name, value);
+    attributeCount_ = int(d.attributes.size());
+    addSection(tr("Đơn vị hành chính"));
+    for (const UnitLink& u : d.units) addRow(u.relation, u.name);
+    if (d.units.empty()) addRow(tr("(không có)"), QString());
+    // The rows from the top; what is left of the height stays empty below.
+    infoGrid_->setRowStretch(infoGrid_->rowCount(), 1);
 
     clearIndicators();
     for (const IndicatorRow& ind : d.indicators) addIndicator(ind);
@@ -162,7 +216,17 @@ void IdentifyPanel::showDetails(const FeatureDetails& d)
 
 int IdentifyPanel::attributeCount() const
 {
-    return info_->topLevelItemCount() > 0 ? info_->topLevelItem(0)->childCount() : 0;
+    return attributeCount_;
+}
+
+QList<QLabel*> IdentifyPanel::valueLabels() const
+{
+    QList<QLabel*> out;
+    for (int i = 0; i < infoGrid_->count(); ++i) {
+        auto* label = qobject_cast<QLabel*>(infoGrid_->itemAt(i)->widget());
+        if (label && label->objectName() == QLatin1String("identifyValue")) out << label;
+    }
+    return out;
 }
 
 int IdentifyPanel::indicatorCount() const

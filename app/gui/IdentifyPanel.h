@@ -4,16 +4,18 @@
 
 #include <QWidget>
 
+class QGridLayout;
 class QLabel;
 class QScrollArea;
 class QVBoxLayout;
-class QTreeWidget;
 
 namespace planmap::gui {
 
 /// The identify dock: the clicked feature's attributes, its administrative
 /// units (old and new), and the plan indicators linked to it with target,
-/// achieved, percentage and a progress bar.
+/// achieved, percentage and a progress bar. Values wrap at word boundaries
+/// within the width of the dock (never widening it) and can be selected
+/// and copied.
 class IdentifyPanel : public QWidget {
     Q_OBJECT
 public:
@@ -27,14 +29,25 @@ public:
     int attributeCount() const;
     int indicatorCount() const;
     QString titleText() const;
+    /// The labels of the values of the attribute and unit rows (object name
+    /// "identifyValue"), in the order shown.
+    QList<QLabel*> valueLabels() const;
 
 private:
+    void clearInfo();
+    /// A bold heading over the rows that follow.
+    void addSection(const QString& heading);
+    /// A row "name: value" of the info area.
+    void addRow(const QString& name, const QString& value);
     void clearIndicators();
     void addIndicator(const IndicatorRow& indicator);
 
     QLabel* title_;
     QLabel* note_;
-    QTreeWidget* info_;
+    QScrollArea* info_;
+    QWidget* infoBody_;
+    QGridLayout* infoGrid_;
+    int attributeCount_ = 0;
     QLabel* indicatorsTitle_;
     QScrollArea* indicatorScroll_;
     QWidget* indicatorList_;
