@@ -4,6 +4,10 @@
 #include "AnalysisRunner.h"
 #include "AnalysisWidgets.h"
 #include "MainWindow.h"
+#include "StoreProjectData.h"
+
+#include "planmap/layers/features/FeatureLayers.h"
+#include "planmap/layers/store/ProjectStore.h"
 
 #include <QLabel>
 #include <QPushButton>
@@ -40,23 +44,35 @@ AnalysisPage::AnalysisPage(MainWindow& window, ResultLayers& layers, const QStri
     });
 }
 
-StoreProjectData* AnalysisPage::projectForRun()
+std::optional<std::filesystem::path> AnalysisPage::projectFileForRun()
 {
-    if (runner_->isRunning()) return nullptr;
+    if (runner_->isRunning()) return std::nullopt;
     StoreProjectData* data = window_.storeData();
-    if (!data) runBar_->setMessage(tr("Chưa mở dự án."), true);
-    return data;
+    if (!data) {
+        runBar_->setMessage(tr("Chưa mở dự án."), true);
+        return std::nullopt;
+    }
+    return data->store().path();
 }
 
-bool AnalysisPage::loadInputs(const std::function<void()>& load)
+bool AnalysisPage::settingsValid(const std::function<void()>& validate)
 {
     try {
-        load();
+        validate();
         return true;
     } catch (const std::exception& e) {
-        runBar_->setMessage(tr("Không đọc được dữ liệu: %1").arg(QString::fromUtf8(e.what())), true);
+        runBar_->setMessage(tr("Thiết lập không hợp lệ: %1").arg(QString::fromUtf8(e.what())), true);
         return false;
     }
+}
+
+analysis::AccessInputs AnalysisPage::readAccessInputs(const std::filesystem::path& file,
+                                                      const analysis::RunControl& control)
+{
+    analysis::AccessInputs inputs;
+    readProject(file, control, layers::builtin_layers::kVillages,
+                [&](layers::ProjectStore& store) { inputs = analysis::loadAccessInputs(store, control); });
+    return inputs;
 }
 
 void AnalysisPage::showResultLayer(const std::function<MapLayer()>& make)

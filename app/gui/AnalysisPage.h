@@ -2,12 +2,15 @@
 
 #include "MapLayer.h"
 
+#include "planmap/layers/analysis/AccessInputs.h"
 #include "planmap/layers/analysis/ResultExport.h"
 
 #include <QString>
 #include <QWidget>
 
+#include <filesystem>
 #include <functional>
+#include <optional>
 
 class QLabel;
 class QPushButton;
@@ -20,7 +23,6 @@ class AnalysisRunner;
 class IllustrativeBanner;
 class MainWindow;
 class ResultLayers;
-class StoreProjectData;
 namespace analysis = layers::analysis;
 
 /// What the pages of the Analyses panel share: the background runner and its
@@ -34,9 +36,10 @@ public:
     AnalysisRunner* runner() const { return runner_; }
     AnalysisRunBar* runBar() const { return runBar_; }
 
-    /// Loads the inputs from the project and starts the analysis in the
-    /// background. Returns false (with a message on the page) when there is
-    /// no project, an analysis is running or the inputs cannot be read.
+    /// Starts the analysis in the background, which reads its inputs from
+    /// the project file on a connection of its own (readProject). Returns
+    /// false (with a message on the page) when there is no project, an
+    /// analysis is running or the settings are not valid.
     virtual bool run() = 0;
     /// What the export writes (the result as shown; empty without one).
     virtual analysis::ResultTables exportTables() const = 0;
@@ -52,12 +55,16 @@ protected:
     /// Forgets the result and empties the views (a new run, another project).
     virtual void clearResult() = 0;
 
-    /// The project to read for a run, or null (with the message on the run
-    /// bar) when there is none or an analysis is running.
-    StoreProjectData* projectForRun();
-    /// Runs `load` (reading the inputs); on an exception says so on the run
-    /// bar and returns false.
-    bool loadInputs(const std::function<void()>& load);
+    /// The project file a run reads, or none (with the message on the run
+    /// bar) when no project is open or an analysis is running.
+    std::optional<std::filesystem::path> projectFileForRun();
+    /// Runs `validate` (checks of the settings); on an exception says so on
+    /// the run bar and returns false.
+    bool settingsValid(const std::function<void()>& validate);
+    /// For the work of the access analyses (underserved villages, market
+    /// catchments): their inputs read from `file` through readProject().
+    static analysis::AccessInputs readAccessInputs(const std::filesystem::path& file,
+                                                   const analysis::RunControl& control);
     /// Puts the result layer `make` returns on the map; says on the run bar
     /// when it cannot be drawn.
     void showResultLayer(const std::function<MapLayer()>& make);

@@ -1,8 +1,12 @@
 #include "AnalysisRunner.h"
 
+#include "planmap/layers/store/ProjectStore.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMetaObject>
+
+#include <optional>
 
 namespace planmap::gui {
 
@@ -56,6 +60,7 @@ bool AnalysisRunner::start(std::function<void(const analysis::RunControl&)> work
         QMetaObject::invokeMethod(this, [this, outcome, message] { onThreadDone(outcome, message); },
                                   Qt::QueuedConnection);
     });
+    emit started();
     return true;
 }
 
@@ -80,6 +85,45 @@ void AnalysisRunner::onThreadDone(int outcome, const QString& message)
 void AnalysisRunner::waitForFinished()
 {
     while (running_) QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+}
+
+void readProject(const std::filesystem::path& file, const analysis::RunControl& control,
+                 std::string_view requiredLayer, const std::function<void(layers::ProjectStore&)>& read)
+{
+    control.checkCancelled();
+    control.report(analysis::kReadStage, 0, 1);  // opening the file
+    const QString fileName = QString::fromStdString(file.string());
+    auto fail = [](const QString& message) { throw analysis::AnalysisError(message.toStdString()); };
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+        fail(AnalysisRunner::tr("Không còn tệp dự án %1 (tệp đã bị xóa hoặc chuyển đi).").arg(fileName));
+    std::optional<layers::ProjectStore> store;
+    try {
+        layers::OpenOptions options;
+        options.readOnly = true;  // the run only reads, also when the window may write
+        store.emplace(layers::ProjectStore::open(file, options));
+    } catch (const std::exception& e) {
+        fail(AnalysisRunner::tr("Không mở được tệp dự án %1 để đọc: %2").arg(fileName, QString::fromUtf8(e.what())));
+    }
+    auto readFailed = [&fail](const std::exception& e) {
+        fail(AnalysisRunner::tr("Không đọc được dữ liệu của dự án: %1").arg(QString::fromUtf8(e.what())));
+    };
+    bool hasLayer = false;
+    try {
+        hasLayer = store->features().hasLayer(requiredLayer);
+    } catch (const std::exception& e) {
+        readFailed(e);
+    }
+    if (!hasLayer)
+        fail(AnalysisRunner::tr("Dự án không có lớp dữ liệu «%1».")
+                 .arg(QString::fromUtf8(requiredLayer.data(), qsizetype(requiredLayer.size()))));
+    try {
+        read(*store);
+    } catch (const analysis::AnalysisCancelled&) {
+        throw;
+    } catch (const std::exception& e) {
+        readFailed(e);
+    }
 }
 
 } // namespace planmap::gui

@@ -6,9 +6,15 @@
 #include <QString>
 
 #include <atomic>
+#include <filesystem>
 #include <functional>
 #include <memory>
+#include <string_view>
 #include <thread>
+
+namespace planmap::layers {
+class ProjectStore;
+}
 
 namespace planmap::gui {
 
@@ -19,8 +25,9 @@ namespace analysis = layers::analysis;
 /// finished, cancelled or failed. The work gets a RunControl whose progress
 /// callback forwards to progressed() and whose cancel flag cancel() sets.
 ///
-/// The work must not touch widgets nor the project store: load the inputs
-/// before start() on the UI thread and hand them to the work by value.
+/// The work must not touch widgets nor the window's project store (its
+/// connection belongs to the UI thread): it reads its inputs through
+/// readProject(), on a connection of its own, and gets its settings by value.
 class AnalysisRunner : public QObject {
     Q_OBJECT
 public:
@@ -41,6 +48,8 @@ public:
     void waitForFinished();
 
 signals:
+    /// Emitted by start() once the work's thread runs.
+    void started();
     void progressed(const QString& stage, double fraction);
     void finished();
     void cancelled();
@@ -54,5 +63,15 @@ private:
     std::shared_ptr<std::atomic<bool>> cancel_;
     bool running_ = false;
 };
+
+/// For the work of a run, on its thread: opens the project `file` read-only
+/// (a connection of the run's own), reports the stage analysis::kReadStage,
+/// checks that the project has the layer `requiredLayer` and calls `read`
+/// with the store, which is closed when `read` returns. Cancelling passes
+/// through (AnalysisCancelled); every other failure (the file gone or not
+/// readable, the layer missing, `read` failing) is thrown again as an
+/// AnalysisError whose message says in Vietnamese what went wrong.
+void readProject(const std::filesystem::path& file, const analysis::RunControl& control,
+                 std::string_view requiredLayer, const std::function<void(layers::ProjectStore&)>& read);
 
 } // namespace planmap::gui

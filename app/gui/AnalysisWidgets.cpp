@@ -47,6 +47,10 @@ AnalysisRunBar::AnalysisRunBar(AnalysisRunner* runner, QWidget* parent)
 
     connect(run_, &QPushButton::clicked, this, &AnalysisRunBar::runRequested);
     connect(cancel_, &QPushButton::clicked, runner, &AnalysisRunner::cancel);
+    connect(runner, &AnalysisRunner::started, this, [this] {
+        setRunning(true);
+        progress_->setValue(0);
+    });
     connect(runner, &AnalysisRunner::progressed, this, [this](const QString& stage, double fraction) {
         setRunning(true);
         progress_->setValue(int(fraction * 1000.0));

@@ -138,17 +138,14 @@ analysis::ResultTables CatchmentPage::exportTables() const
 
 bool CatchmentPage::run()
 {
-    StoreProjectData* data = projectForRun();
-    if (!data) return false;
-    auto inputs = std::make_shared<analysis::AccessInputs>();
-    if (!loadInputs([&] { *inputs = analysis::loadAccessInputs(data->store()); })) return false;
+    const std::optional<std::filesystem::path> file = projectFileForRun();
+    if (!file) return false;
     clearResult();
-    runBar_->setMessage(tr("Đang tính cho %1 thôn…").arg(formatInteger(qint64(inputs->villages.size()))));
     const analysis::CatchmentSettings s = settings();
     auto out = std::make_shared<analysis::CatchmentResult>();
     pending_ = out;
-    return runner_->start([inputs, s, out](const analysis::RunControl& control) {
-        *out = analysis::analyzeCatchments(*inputs, s, control);
+    return runner_->start([file = *file, s, out](const analysis::RunControl& control) {
+        *out = analysis::analyzeCatchments(readAccessInputs(file, control), s, control);
     });
 }
 

@@ -115,21 +115,18 @@ analysis::ResultTables ForestPage::exportTables() const
 
 bool ForestPage::run()
 {
-    StoreProjectData* data = projectForRun();
-    if (!data) return false;
+    const std::optional<std::filesystem::path> file = projectFileForRun();
+    if (!file) return false;
     analysis::ForestSettings settings;
     settings.checkOverlaps = overlaps_->isChecked();
-    std::shared_ptr<const analysis::ForestInputs> inputs;
-    if (!loadInputs([&] {
-            inputs = std::make_shared<const analysis::ForestInputs>(analysis::loadForestInputs(data->store(), settings.rules));
-        }))
-        return false;
     clearResult();
-    runBar_->setMessage(tr("Đang tính cho %1 lô rừng…").arg(formatInteger(qint64(inputs->plots.size()))));
     auto pending = std::make_shared<Pending>();
-    pending->inputs = inputs;
     pending_ = pending;
-    return runner_->start([pending, settings](const analysis::RunControl& control) {
+    return runner_->start([file = *file, pending, settings](const analysis::RunControl& control) {
+        readProject(file, control, layers::builtin_layers::kForests, [&](layers::ProjectStore& store) {
+            pending->inputs = std::make_shared<const analysis::ForestInputs>(
+                analysis::loadForestInputs(store, settings.rules, control));
+        });
         pending->result = analysis::analyzeForest(*pending->inputs, settings, control);
     });
 }

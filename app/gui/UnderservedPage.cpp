@@ -370,21 +370,15 @@ void UnderservedPage::setSettings(const analysis::UnderservedSettings& s)
 
 bool UnderservedPage::run()
 {
-    StoreProjectData* data = projectForRun();
-    if (!data) return false;
+    const std::optional<std::filesystem::path> file = projectFileForRun();
+    if (!file) return false;
     const analysis::UnderservedSettings s = settings();
-    auto inputs = std::make_shared<analysis::AccessInputs>();
-    if (!loadInputs([&] {
-            s.score.validate();
-            *inputs = analysis::loadAccessInputs(data->store());
-        }))
-        return false;
+    if (!settingsValid([&s] { s.score.validate(); })) return false;
     clearResult();
-    runBar_->setMessage(tr("Đang tính cho %1 thôn…").arg(formatInteger(qint64(inputs->villages.size()))));
     auto out = std::make_shared<analysis::UnderservedResult>();
     pending_ = out;
-    return runner_->start([inputs, s, out](const analysis::RunControl& control) {
-        *out = analysis::analyzeUnderserved(*inputs, s, control);
+    return runner_->start([file = *file, s, out](const analysis::RunControl& control) {
+        *out = analysis::analyzeUnderserved(readAccessInputs(file, control), s, control);
     });
 }
 

@@ -618,12 +618,12 @@
         <translation>No project is open.</translation>
     </message>
     <message>
-        <source>Không đọc được dữ liệu: %1</source>
-        <translation>Could not read the data: %1</translation>
-    </message>
-    <message>
         <source>Không vẽ được lớp kết quả: %1</source>
         <translation>Could not draw the result layer: %1</translation>
+    </message>
+    <message>
+        <source>Thiết lập không hợp lệ: %1</source>
+        <translation>Invalid settings: %1</translation>
     </message>
 </context>
 <context>
@@ -678,6 +678,25 @@
     <message>
         <source>Không chạy được phân tích: %1</source>
         <translation>The analysis failed: %1</translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::AnalysisRunner</name>
+    <message>
+        <source>Không còn tệp dự án %1 (tệp đã bị xóa hoặc chuyển đi).</source>
+        <translation>The project file %1 is gone (it was deleted or moved).</translation>
+    </message>
+    <message>
+        <source>Không mở được tệp dự án %1 để đọc: %2</source>
+        <translation>Cannot open the project file %1 for reading: %2</translation>
+    </message>
+    <message>
+        <source>Không đọc được dữ liệu của dự án: %1</source>
+        <translation>Cannot read the data of the project: %1</translation>
+    </message>
+    <message>
+        <source>Dự án không có lớp dữ liệu «%1».</source>
+        <translation>The project has no layer «%1».</translation>
     </message>
 </context>
 <context>
@@ -812,10 +831,6 @@
     <message>
         <source>vung_phuc_vu_cho</source>
         <translation>market_catchments</translation>
-    </message>
-    <message>
-        <source>Đang tính cho %1 thôn…</source>
-        <translation>Computing for %1 villages…</translation>
     </message>
     <message>
         <source>Xong.</source>
@@ -1037,10 +1052,6 @@
     <message>
         <source>dien_tich_rung</source>
         <translation>forest_area</translation>
-    </message>
-    <message>
-        <source>Đang tính cho %1 lô rừng…</source>
-        <translation>Computing for %1 forest plots…</translation>
     </message>
     <message>
         <source>Xong.</source>
@@ -3915,10 +3926,6 @@ CRS: %2
     <message>
         <source>Tính cả công trình theo kế hoạch (chợ mới, dự án chưa hoàn thành)</source>
         <translation>Count planned works (new markets, unfinished projects)</translation>
-    </message>
-    <message>
-        <source>Đang tính cho %1 thôn…</source>
-        <translation>Computing for %1 villages…</translation>
     </message>
     <message>
         <source>Xong: %1 thôn được xếp hạng.</source>

@@ -18,6 +18,7 @@ using detail::attributeInt;
 using detail::attributeText;
 using detail::featureLabel;
 using detail::readGeometry;
+using detail::ReadProgress;
 
 /// Units by id with what villages need from them, and the polygons to place
 /// villages that lack a unit.
@@ -106,16 +107,30 @@ void appendRoadParts(const Feature& f, const geo::Geometry& g, bool hardened, bo
 
 } // namespace
 
-AccessInputs loadAccessInputs(ProjectStore& store) {
+AccessInputs loadAccessInputs(ProjectStore& store, const RunControl& control) {
     AccessInputs in;
+    control.checkCancelled();
     UnitDirectory units(store);
     FeatureLayers& layers = store.features();
+
+    // Services and roads, layer by layer, by the rules of Services.h.
+    std::map<std::string, std::vector<const ServiceSourceRule*>, std::less<>> rulesByLayer;
+    for (const ServiceSourceRule& r : serviceSourceRules()) rulesByLayer[std::string(r.layer)].push_back(&r);
+    const bool hasRoadsLayer = layers.hasLayer(builtin_layers::kRoads);
+    if (hasRoadsLayer && !rulesByLayer.count(std::string(builtin_layers::kRoads))) rulesByLayer[std::string(builtin_layers::kRoads)];
+
+    std::size_t toRead = 0;
+    if (layers.hasLayer(builtin_layers::kVillages)) toRead += std::size_t(layers.count(builtin_layers::kVillages));
+    for (const auto& entry : rulesByLayer)
+        if (layers.hasLayer(entry.first)) toRead += std::size_t(layers.count(entry.first));
+    ReadProgress progress(control, toRead);
 
     if (layers.hasLayer(builtin_layers::kVillages)) {
         std::size_t withoutGeometry = 0;
         FeatureQuery villagesQuery;
         villagesQuery.layer = std::string(builtin_layers::kVillages);
         layers.forEach(villagesQuery, [&](const Feature& f) {
+            progress.step();
             const auto g = readGeometry(f);
             if (!g) {
                 ++withoutGeometry;
@@ -146,18 +161,13 @@ AccessInputs loadAccessInputs(ProjectStore& store) {
             in.notes.push_back(std::to_string(withoutGeometry) + " thôn không có vị trí, không được tính");
     }
 
-    // Services and roads, layer by layer, by the rules of Services.h.
-    std::map<std::string, std::vector<const ServiceSourceRule*>, std::less<>> rulesByLayer;
-    for (const ServiceSourceRule& r : serviceSourceRules()) rulesByLayer[std::string(r.layer)].push_back(&r);
-    const bool hasRoadsLayer = layers.hasLayer(builtin_layers::kRoads);
-    if (hasRoadsLayer && !rulesByLayer.count(std::string(builtin_layers::kRoads))) rulesByLayer[std::string(builtin_layers::kRoads)];
-
     for (const auto& [layerName, rules] : rulesByLayer) {
         if (!layers.hasLayer(layerName)) continue;
         const bool isRoads = layerName == builtin_layers::kRoads;
         FeatureQuery q;
         q.layer = layerName;
         layers.forEach(q, [&](const Feature& f) {
+            progress.step();
             std::optional<geo::Geometry> g;
             bool geometryRead = false;
             auto geometry = [&]() -> const std::optional<geo::Geometry>& {
@@ -205,6 +215,7 @@ AccessInputs loadAccessInputs(ProjectStore& store) {
             return true;
         });
     }
+    progress.finish();
     return in;
 }
 

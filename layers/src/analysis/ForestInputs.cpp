@@ -10,6 +10,8 @@ namespace planmap::layers::analysis {
 
 namespace {
 
+using detail::ReadProgress;
+
 std::vector<UnitPolygon> unitPolygons(ProjectStore& store, UnitLevel level, std::string_view generation,
                                       std::vector<std::string>& notes) {
     std::vector<UnitPolygon> out;
@@ -39,8 +41,10 @@ std::vector<UnitPolygon> unitPolygons(ProjectStore& store, UnitLevel level, std:
 
 } // namespace
 
-ForestInputs loadForestInputs(ProjectStore& store, const std::vector<ForestIndicatorRule>& rules) {
+ForestInputs loadForestInputs(ProjectStore& store, const std::vector<ForestIndicatorRule>& rules,
+                              const RunControl& control) {
     ForestInputs in;
+    control.checkCancelled();
     in.communes = unitPolygons(store, UnitLevel::Commune, kGeneration2025, in.notes);
     in.districts = unitPolygons(store, UnitLevel::District, kGenerationPre2025, in.notes);
 
@@ -70,10 +74,12 @@ ForestInputs loadForestInputs(ProjectStore& store, const std::vector<ForestIndic
     for (const FieldInfo& field : layers.layer(builtin_layers::kForests).fields)
         for (const FieldValue& v : field.values) in.labels[field.name][v.value] = v.labelVi;
 
+    ReadProgress progress(control, std::size_t(layers.count(builtin_layers::kForests)));
     std::size_t withoutGeometry = 0;
     FeatureQuery q;
     q.layer = std::string(builtin_layers::kForests);
     layers.forEach(q, [&](const Feature& f) {
+        progress.step();
         auto g = detail::readGeometry(f);
         if (!g) {
             ++withoutGeometry;
@@ -94,6 +100,7 @@ ForestInputs loadForestInputs(ProjectStore& store, const std::vector<ForestIndic
         in.plots.push_back(std::move(p));
         return true;
     });
+    progress.finish();
     if (withoutGeometry > 0) in.notes.push_back(std::to_string(withoutGeometry) + " lô rừng không có hình, không được tính");
     return in;
 }

@@ -11,6 +11,8 @@
 #include "planmap/geo/PreparedGeometry.h"
 #include "planmap/geo/SpatialIndex.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdint>
 #include <memory>
@@ -57,6 +59,37 @@ inline std::optional<std::string> attributeText(const Feature& f, std::string_vi
     if (const auto* i = std::get_if<std::int64_t>(v)) return std::to_string(*i);
     return std::nullopt;
 }
+
+/// Follows a loader's reading for its RunControl: cancellation is checked at
+/// every feature, progress (stage kReadStage) reported at most every 40 ms
+/// and when done.
+class ReadProgress {
+public:
+    ReadProgress(const RunControl& control, std::size_t total) : control_(control), total_(total) {
+        control_.checkCancelled();
+        control_.report(kReadStage, 0, total_);
+    }
+    /// One more feature read; throws AnalysisCancelled when cancelled.
+    void step() {
+        control_.checkCancelled();
+        ++done_;
+        if (done_ % 64 != 0) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now - last_ < std::chrono::milliseconds(40)) return;
+        last_ = now;
+        control_.report(kReadStage, std::min(done_, total_), total_);
+    }
+    void finish() {
+        control_.checkCancelled();
+        control_.report(kReadStage, total_, total_);
+    }
+
+private:
+    const RunControl& control_;
+    std::size_t total_;
+    std::size_t done_ = 0;
+    std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
 
 /// The feature's name, else its key, else "#id".
 inline std::string featureLabel(const Feature& f) {

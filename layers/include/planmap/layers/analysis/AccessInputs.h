@@ -2,9 +2,11 @@
 // The inputs of the access analyses (underserved villages, market
 // catchments): villages with their units and flags, the service features and
 // the roads, as plain values in longitude/latitude (EPSG:4326). Load them
-// from a project with loadAccessInputs() on the thread that owns the store,
-// or build them directly (tests, benchmarks, other sources).
+// from a project with loadAccessInputs() on the thread that owns the store
+// connection (the GUI opens one of its own on the run's thread), or build
+// them directly (tests, benchmarks, other sources).
 
+#include "planmap/layers/analysis/AnalysisRun.h"
 #include "planmap/layers/analysis/Services.h"
 #include "planmap/layers/analysis/UnitRef.h"
 
@@ -75,7 +77,9 @@ struct AccessInputs {
 /// unit polygons it lies in (2025 communes, 2023 districts); its ĐBKK and
 /// ethnic-minority-area flags fall back to its old commune's, then its new
 /// commune's. Throws AnalysisError naming the layer and feature for a
-/// geometry that cannot be read.
-AccessInputs loadAccessInputs(ProjectStore& store);
+/// geometry that cannot be read. Reports the stage kReadStage (features read
+/// of those to read) through `control` and throws AnalysisCancelled soon
+/// after it is cancelled.
+AccessInputs loadAccessInputs(ProjectStore& store, const RunControl& control = {});
 
 } // namespace planmap::layers::analysis

@@ -58,6 +58,10 @@ struct RunControl {
     }
 };
 
+/// The stage the input loaders (loadAccessInputs, loadForestInputs) report
+/// while they read the project.
+inline constexpr const char* kReadStage = "Đọc dữ liệu từ dự án";
+
 /// Text that goes with every result computed from illustrative (invented)
 /// inputs, in the result, its exports and the CLI output.
 inline constexpr const char* kIllustrativeNotice =

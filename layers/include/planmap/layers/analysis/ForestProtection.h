@@ -119,9 +119,12 @@ struct ForestInputs {
 };
 
 /// Reads the forests layer, the 2025 communes, the 2023 districts, the
-/// indicators of the rules (by code) and the plots linked to them.
+/// indicators of the rules (by code) and the plots linked to them. Reports
+/// the stage kReadStage through `control` and throws AnalysisCancelled soon
+/// after it is cancelled.
 ForestInputs loadForestInputs(ProjectStore& store,
-                              const std::vector<ForestIndicatorRule>& rules = defaultForestIndicatorRules());
+                              const std::vector<ForestIndicatorRule>& rules = defaultForestIndicatorRules(),
+                              const RunControl& control = {});
 
 struct ForestSettings {
     std::vector<ForestIndicatorRule> rules = defaultForestIndicatorRules();
