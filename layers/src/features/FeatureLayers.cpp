@@ -203,12 +203,32 @@ FeatureLayers::FeatureLayers(Connection& connection) : connection_(connection) {
 void FeatureLayers::invalidate()
 {
     layers_.reset();
+    superseded_.clear();
 }
 
 const std::vector<LayerInfo>& FeatureLayers::layers()
 {
-    if (layers_) return *layers_;
-    std::vector<LayerInfo> result;
+    std::int64_t version = connection_.dataVersion();
+    if (layers_ && version == layersVersion_) return *layers_;
+    // Each statement of the read sees the latest commit: read again until no
+    // other connection committed in between, so the registry is consistent.
+    Registry current = readRegistry();
+    for (std::int64_t after = connection_.dataVersion(); after != version; after = connection_.dataVersion()) {
+        version = after;
+        current = readRegistry();
+    }
+    layersVersion_ = version;
+    // Another connection's commit often leaves the registry as it was (it
+    // wrote features): then references into the cached one stay as they are.
+    if (layers_ && *layers_ == current) return *layers_;
+    if (layers_) superseded_.push_back(std::move(layers_));
+    layers_ = std::make_unique<const Registry>(std::move(current));
+    return *layers_;
+}
+
+FeatureLayers::Registry FeatureLayers::readRegistry()
+{
+    Registry result;
     {
         auto s = connection_.prepare("SELECT name, title_vi, title_en, geometry_type, table_name, builtin, ordinal, "
                                      "description, source, illustrative_summary FROM layers ORDER BY ordinal, name");
@@ -264,8 +284,7 @@ const std::vector<LayerInfo>& FeatureLayers::layers()
                 if (f.name == fieldName) f.values.push_back({s->columnText(2), s->columnText(3), s->optionalText(4)});
         }
     }
-    layers_ = std::move(result);
-    return *layers_;
+    return result;
 }
 
 bool FeatureLayers::hasLayer(std::string_view name)

@@ -328,6 +328,13 @@ bool SqliteDatabase::tableExists(std::string_view name)
     return statement->step();
 }
 
+std::int64_t SqliteDatabase::dataVersion()
+{
+    auto statement = cached("PRAGMA data_version");
+    if (!statement->step()) throw StoreError(location() + ": PRAGMA data_version returned no row");
+    return statement->columnInt(0);
+}
+
 void SqliteDatabase::addGeometryColumn(std::string_view table, std::string_view column, GeometryType type)
 {
     auto statement = prepare("SELECT AddGeometryColumn(?, ?, ?, ?, 'XY')");

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -47,6 +48,8 @@ struct FieldValue {
     std::string value;          ///< the stored code, e.g. "protection" or "2"
     std::string labelVi;        ///< "Rừng phòng hộ"
     std::optional<std::string> labelEn;
+
+    bool operator==(const FieldValue&) const = default;
 };
 
 struct FieldInfo {
@@ -58,6 +61,8 @@ struct FieldInfo {
 
     /// The label of a code, if the field is coded and knows it.
     const FieldValue* findValue(std::string_view code) const;
+
+    bool operator==(const FieldInfo&) const = default;
 };
 
 struct LayerInfo {
@@ -75,6 +80,8 @@ struct LayerInfo {
     std::vector<FieldInfo> fields;
 
     const FieldInfo* field(std::string_view fieldName) const;
+
+    bool operator==(const LayerInfo&) const = default;
 };
 
 /// A layer to create (LayerInfo without the store-assigned parts).
@@ -138,8 +145,13 @@ public:
     explicit FeatureLayers(Connection& connection);
 
     /// Registered layers, ordered by ordinal then name. The registry is
-    /// cached: references into it stay valid until createLayer() or
-    /// setIllustrativeSummary() reloads it.
+    /// cached and read again when another connection to the project (e.g.
+    /// an import on a worker thread) has committed a change to it: every
+    /// method answers from the registry as last committed. References into
+    /// the registry (to the vector, its layers and their fields) stay valid
+    /// until this object's createLayer(), setIllustrativeSummary() or
+    /// reload(); after a change committed elsewhere they still point into
+    /// the registry as it was before.
     const std::vector<LayerInfo>& layers();
     /// Throws NotFoundError for an unknown layer.
     const LayerInfo& layer(std::string_view name);
@@ -148,8 +160,11 @@ public:
     /// the fields, the geometry column and its spatial index.
     void createLayer(const LayerDefinition& definition);
     void setIllustrativeSummary(std::string_view layer, const std::optional<std::string>& summary);
-    /// Forgets the cached registry; the next call reads it again (e.g. after a
-    /// caller's transaction that created or dropped a layer was rolled back).
+    /// Forgets the cached registry; the next call reads it again. Needed only
+    /// after this connection changed the registry other than through
+    /// createLayer() and setIllustrativeSummary() (e.g. dropped a layer), or
+    /// after a caller's transaction that created a layer was rolled back;
+    /// changes committed by other connections are noticed by themselves.
     void reload() { invalidate(); }
 
     /// Inserts a feature into feature.layer; returns its id.
@@ -186,15 +201,23 @@ public:
     std::vector<FeatureMatch> search(std::string_view text, std::size_t limit = 50);
 
 private:
+    using Registry = std::vector<LayerInfo>;
+
     const LayerInfo& layerOrThrow(std::string_view name);
     void invalidate();
+    Registry readRegistry();
     std::int64_t insertOne(const Feature& feature);
     void updateOne(const Feature& feature, bool mustExist);
     UpsertResult upsertOne(const Feature& feature);
     std::optional<std::int64_t> idForKey(const LayerInfo& layer, std::string_view userKey);
 
     Connection& connection_;
-    std::optional<std::vector<LayerInfo>> layers_;
+    std::unique_ptr<const Registry> layers_;
+    /// connection_.dataVersion() when layers_ was last found current.
+    std::int64_t layersVersion_ = 0;
+    /// Registries replaced after another connection's commit, kept until
+    /// invalidate() so that references into them stay valid.
+    std::vector<std::unique_ptr<const Registry>> superseded_;
 };
 
 } // namespace planmap::layers

@@ -140,6 +140,12 @@ public:
 
     /// True when a table or view of that name exists.
     virtual bool tableExists(std::string_view name) = 0;
+    /// A value that differs from what the previous call returned when
+    /// another connection committed a change to the database in between;
+    /// this connection's own commits leave it as it is. Caches of what the
+    /// database holds compare it to know when to read again. SQLite: PRAGMA
+    /// data_version (a read transaction: a few microseconds outside one).
+    virtual std::int64_t dataVersion() = 0;
 
     // --- Spatial (backend-specific) ---------------------------------------
     /// Adds a geometry column (SRID kStorageSrid, XY) to an existing table.

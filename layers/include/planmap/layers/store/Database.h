@@ -42,6 +42,7 @@ public:
     std::string location() const override;
     bool isReadOnly() const override { return mode_ == Mode::ReadOnly; }
     bool tableExists(std::string_view name) override;
+    std::int64_t dataVersion() override;
 
     void addGeometryColumn(std::string_view table, std::string_view column, GeometryType type) override;
     void createSpatialIndex(std::string_view table, std::string_view column) override;
