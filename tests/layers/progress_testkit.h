@@ -2,15 +2,15 @@
 
 // A project with the real Lạng Sơn units (province 20, the 11 districts and
 // 194 communes before 1 July 2025, the 65 communes after it, the official
-// crosswalk with its split communes) and the whole plan 59/KH-UBND with its
-// allocations, read from data/langson with GDAL. Built once per test program
-// into a template file; every test works on its own copy.
+// crosswalk with its split communes; langson::unitsTemplate(), loaded through
+// the import engine) and the whole plan 59/KH-UBND with its allocations, read
+// from data/langson with GDAL. Built once per test program into a template
+// file; every test works on its own copy.
 
 #include "langson_units.h"
 #include "store_test_support.h"
 
 #include "planmap/geo/VectorReader.h"
-#include "planmap/layers/text/SearchKey.h"
 
 #include <gtest/gtest.h>
 
@@ -58,77 +58,21 @@ inline ProgressFilter byIndicator(std::int64_t indicatorId, std::optional<Date> 
     return f;
 }
 
-/// Loads the Lạng Sơn units, crosswalk and plan into a fresh project.
-inline void loadLangSon(ProjectStore& store)
+/// Loads the plan 59/KH-UBND and its allocations into a project holding the units.
+inline void loadPlan(ProjectStore& store)
 {
     const std::filesystem::path data = PLANMAP_DATA_DIR;
     Transaction transaction(store.connection());
     AdminUnits& units = store.units();
-
-    const std::int64_t provinceId = units.insert(langson::province());
-
-    std::map<std::string, std::int64_t> districts;
-    {
-        std::map<std::string, int> c;
-        for (const auto& f : readTable(data / "districts_2023.geojson", nullptr, &c)) {
-            AdminUnit u;
-            u.code = text(f, c, "ma_huyen");
-            u.level = UnitLevel::District;
-            const std::string full = text(f, c, "ten");
-            const auto split = splitUnitName(full);
-            u.type = split ? split->type : UnitType::District;
-            u.name = split ? split->name : full;
-            u.fullName = full;
-            u.generation = std::string(kGenerationPre2025);
-            u.parentId = provinceId;
-            districts[*u.code] = units.insert(u);
-        }
-    }
-    std::map<std::string, std::int64_t> old, neu;
-    {
-        std::map<std::string, int> c;
-        for (const auto& f : readTable(data / "communes_pre2025_gso.csv", nullptr, &c)) {
-            AdminUnit u;
-            u.code = text(f, c, "Mã PX");
-            u.level = UnitLevel::Commune;
-            const std::string full = text(f, c, "Phường Xã");
-            const auto split = splitUnitName(full);
-            u.type = split ? split->type : UnitType::Commune;
-            u.name = split ? split->name : full;
-            u.fullName = full;
-            u.generation = std::string(kGenerationPre2025);
-            u.parentId = districts.at(text(f, c, "Mã QH"));
-            old[*u.code] = units.insert(u);
-        }
-    }
-    {
-        std::map<std::string, int> c;
-        for (const auto& f : readTable(data / "communes_2025.geojson", nullptr, &c)) {
-            AdminUnit u;
-            u.code = text(f, c, "code");
-            u.level = UnitLevel::Commune;
-            const std::string full = text(f, c, "fullName");
-            const auto split = splitUnitName(full);
-            u.type = split ? split->type : UnitType::Commune;
-            u.name = text(f, c, "name");
-            u.fullName = full;
-            u.generation = std::string(kGeneration2025);
-            u.parentId = provinceId;
-            neu[*u.code] = units.insert(u);
-        }
-    }
-    {
-        std::map<std::string, int> c;
-        for (const auto& f : readTable(data / "crosswalk_2025_official.csv", nullptr, &c)) {
-            CrosswalkLink link;
-            link.oldUnitId = old.at(text(f, c, "Mã Xã cũ"));
-            link.newUnitId = neu.at(text(f, c, "Mã Xã mới"));
-            link.kind = text(f, c, "Ghi chú").find("một phần") != std::string::npos ? CrosswalkKind::Partial
-                                                                                    : CrosswalkKind::Whole;
-            link.effectiveDate = makeDate(2025, 7, 1);
-            units.insertCrosswalk(link);
-        }
-    }
+    const auto unitId = [&](const std::string& level, const std::string& code) {
+        const UnitLevel l = level == "district" ? UnitLevel::District
+            : level == "commune_2023"           ? UnitLevel::Commune
+                                                : UnitLevel::Province;
+        const std::string generation(l == UnitLevel::Province ? kGeneration2025 : kGenerationPre2025);
+        const auto u = units.findByCodeInGeneration(code, l, generation, false);
+        if (!u) throw std::runtime_error("allocation to unknown unit " + level + " " + code);
+        return u->id;
+    };
     PlanCatalogue& plan = store.plan();
     {
         std::map<std::string, int> c;
@@ -162,7 +106,7 @@ inline void loadLangSon(ProjectStore& store)
             Allocation a;
             a.indicatorId = plan.indicatorByCode(text(f, c, "indicator_code"))->node.id;
             const std::string level = text(f, c, "unit_level"), code = text(f, c, "unit_code");
-            a.unitId = level == "district" ? districts.at(code) : level == "commune_2023" ? old.at(code) : provinceId;
+            a.unitId = unitId(level, code);
             a.targetValue = number(text(f, c, "target"));
             plan.insertAllocation(a);
         }
@@ -170,14 +114,20 @@ inline void loadLangSon(ProjectStore& store)
     transaction.commit();
 }
 
+/// Import batches of the template: langson::unitsTemplate() imports its three
+/// unit layers (communes_2025, districts_2023, communes_2023) and the 2025
+/// crosswalk, one batch each; the plan is written without one.
+inline constexpr std::size_t kTemplateImportBatches = 4;
+
 /// The template project, built on first use.
 inline const std::filesystem::path& langSonTemplate()
 {
     static TempDir dir;
     static const std::filesystem::path path = [] {
         const auto p = dir.file("langson-template.planmap");
-        ProjectStore store = ProjectStore::create(p, sampleMetadata());
-        loadLangSon(store);
+        std::filesystem::copy_file(langson::unitsTemplate(), p);
+        ProjectStore store = ProjectStore::open(p);
+        loadPlan(store);
         return p;
     }();
     return path;
