@@ -9,28 +9,29 @@ using namespace planmap::layers::testing;
 
 namespace {
 
+/// A point layer whose registry rows fill all three registry tables (layer, field, codes).
 LayerDefinition wells()
 {
     LayerDefinition d;
     d.name = "wells";
     d.titleVi = "Giếng nước";
     d.geometryType = GeometryType::Point;
-    FieldInfo depth;
-    depth.name = "depth_m";
-    depth.type = FieldType::Real;
-    depth.titleVi = "Độ sâu (m)";
-    d.fields = {depth};
+    FieldInfo kind;
+    kind.name = "kind";
+    kind.titleVi = "Loại";
+    kind.values = {{"dug", "Giếng đào", "Dug well"}, {"drilled", "Giếng khoan", "Drilled well"}};
+    d.fields = {kind};
     return d;
 }
 
-Feature well(std::string key, double depth)
+Feature well(std::string key, const char* kind)
 {
     Feature f;
     f.layer = "wells";
     f.userKey = std::move(key);
     f.name = "Giếng " + *f.userKey;
     f.geometry = wkbPoint(106.76, 21.85);
-    f.attributes = {{"depth_m", depth}};
+    f.attributes = {{"kind", std::string(kind)}};
     return f;
 }
 
@@ -43,13 +44,14 @@ TEST_F(StoreTest, ALayerCreatedThroughAnotherConnectionIsSeenWithoutReload)
 
     ProjectStore other = ProjectStore::open(projectPath);
     other.features().createLayer(wells());
-    other.features().insert(well("G1", 12.5));
+    other.features().insert(well("G1", "dug"));
 
     ASSERT_TRUE(mine.hasLayer("wells"));
     EXPECT_EQ(mine.layer("wells").titleVi, "Giếng nước");
-    EXPECT_EQ(mine.layer("wells").field("depth_m")->type, FieldType::Real);
+    ASSERT_NE(mine.layer("wells").field("kind"), nullptr);
+    EXPECT_EQ(mine.layer("wells").field("kind")->findValue("drilled")->labelVi, "Giếng khoan");
     EXPECT_EQ(mine.count("wells"), 1);
-    mine.insert(well("G2", 8));
+    mine.insert(well("G2", "drilled"));
     EXPECT_EQ(other.features().count("wells"), 2);
 
     // A read-only connection (an analysis on a worker thread) follows too.
