@@ -111,7 +111,7 @@ void PlanTools::onProjectOpened()
         data_ = data;
         if (data_) {
             session_ = std::make_unique<PlanSession>(data_->store());
-            progressMap_ = std::make_unique<ProgressMapLayer>(*session_, *window_.project());
+            progressMap_ = std::make_unique<ProgressMapLayer>(*session_, *window_.project(), *data_);
             connect(session_.get(), &PlanSession::historyChanged, this, &PlanTools::updateHistoryActions);
         }
         panel_->setSession(session_.get());

@@ -10,6 +10,8 @@
 #include "planmap/layers/store/ProjectStore.h"
 #include "planmap/layers/style/StyleError.h"
 
+#include <QPointer>
+
 #include <algorithm>
 #include <cmath>
 
@@ -72,8 +74,9 @@ FeatureDetails unitFigures(const P::IndicatorRollup& rollup, const P::ProgressMa
 
 } // namespace
 
-ProgressMapLayer::ProgressMapLayer(PlanSession& session, MapProject& project, QObject* parent)
-    : QObject(parent), session_(session), project_(project)
+ProgressMapLayer::ProgressMapLayer(PlanSession& session, MapProject& project, const StoreProjectData& data,
+                                   QObject* parent)
+    : QObject(parent), session_(session), project_(project), data_(data)
 {
     connect(&session_, &PlanSession::progressChanged, this, &ProgressMapLayer::refresh);
     connect(&session_, &PlanSession::linksChanged, this, &ProgressMapLayer::refresh);
@@ -129,8 +132,12 @@ MapLayer ProgressMapLayer::buildLayer(const P::IndicatorRollup& rollup)
     layer.toolLayer = true;
     // A snapshot: the layer may be drawn and identified after the map changes.
     auto figures = std::make_shared<const std::pair<P::IndicatorRollup, P::ProgressMap>>(rollup, map_);
-    layer.toolDetails = [figures, title = layer.title](qint64 unitId) {
-        return unitFigures(figures->first, figures->second, title, unitId);
+    // The units a feature (a unit) belongs to as identify lists them on the
+    // unit layers; read when asked, while this map still belongs to the open project.
+    layer.toolDetails = [figures, title = layer.title, self = QPointer<ProgressMapLayer>(this)](qint64 unitId) {
+        FeatureDetails d = unitFigures(figures->first, figures->second, title, unitId);
+        if (self && figures->second.at(unitId)) d.units = self->data_.unitLinks(unitId);
+        return d;
     };
     if (measure_ == Measure::Percent) {
         double maxPercent = 0;

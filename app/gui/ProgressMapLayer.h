@@ -12,11 +12,13 @@ namespace planmap::gui {
 
 class MapProject;
 class PlanSession;
+class StoreProjectData;
 
 /// The thematic map of progress: a choropleth of one indicator's percentage
 /// achieved (or value achieved) per district of 2023 or per commune of 2025,
 /// from the roll-up, added to the map as a layer with a graduated style and
-/// its legend. Follows the session: entering, correcting or undoing progress
+/// its legend. Identify on it shows a unit's figures and, as on the unit
+/// layers, the units it belongs to. Follows the session: entering, correcting or undoing progress
 /// and changing links redraw it; so does reloading the project.
 class ProgressMapLayer : public QObject {
     Q_OBJECT
@@ -24,7 +26,10 @@ public:
     enum class Measure { Percent, Value };
     static constexpr const char* kLayerKey = "progress_map";
 
-    ProgressMapLayer(PlanSession& session, MapProject& project, QObject* parent = nullptr);
+    /// `data` is the open project's (the session's store): it names the units
+    /// a unit of the map belongs to.
+    ProgressMapLayer(PlanSession& session, MapProject& project, const StoreProjectData& data,
+                     QObject* parent = nullptr);
 
     /// Shows the map of an indicator (replacing the one shown). Throws what
     /// the roll-up and the layer cache throw.
@@ -55,6 +60,7 @@ private:
 
     PlanSession& session_;
     MapProject& project_;
+    const StoreProjectData& data_;
     std::optional<qint64> indicator_;
     layers::progress::MapUnits units_ = layers::progress::MapUnits::Districts2023;
     Measure measure_ = Measure::Percent;

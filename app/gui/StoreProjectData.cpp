@@ -266,6 +266,27 @@ void StoreProjectData::addUnitChain(std::int64_t unitId, const QString& generati
     }
 }
 
+std::vector<UnitLink> StoreProjectData::unitLinks(std::int64_t unitId) const
+{
+    std::vector<UnitLink> out;
+    const auto u = store_->units().get(unitId, false);
+    if (!u) return out;
+    const QString gen = u->generation == L::kGeneration2025 ? tr("từ 01/7/2025") : tr("trước 01/7/2025");
+    if (u->parentId) addUnitChain(*u->parentId, gen, out);
+    // The reorganisation: what the unit was made of, or what it went into.
+    for (const L::CrosswalkLink& c : store_->units().predecessorsOf(u->id)) {
+        QString name = unitDisplayName(c.oldUnitId);
+        if (c.kind == L::CrosswalkKind::Partial) name += QStringLiteral(" ") + tr("(một phần)");
+        out.push_back(UnitLink{tr("Hợp thành từ (trước 01/7/2025)"), name});
+    }
+    for (const L::CrosswalkLink& c : store_->units().successorsOf(u->id)) {
+        QString name = unitDisplayName(c.newUnitId);
+        if (c.kind == L::CrosswalkKind::Partial) name += QStringLiteral(" ") + tr("(một phần)");
+        out.push_back(UnitLink{tr("Nhập vào (từ 01/7/2025)"), name});
+    }
+    return out;
+}
+
 void StoreProjectData::addIndicators(std::optional<std::int64_t> unitId, std::optional<std::int64_t> featureId,
                                      std::optional<std::int64_t> allocationUnitId,
                                      std::vector<IndicatorRow>& out) const
@@ -339,23 +360,10 @@ FeatureDetails StoreProjectData::details(const MapLayer& layer, qint64 featureId
         if (!u) return d;
         d.title = unitLabel(*u);
         d.illustrative = u->illustrative;
-        const QString gen = u->generation == L::kGeneration2025 ? newGen : oldGen;
-        if (u->parentId) addUnitChain(*u->parentId, gen, d.units);
-        // The reorganisation: what the unit was made of, or what it went into.
-        const std::vector<L::CrosswalkLink> predecessors = store_->units().predecessorsOf(u->id);
-        for (const L::CrosswalkLink& c : predecessors) {
-            QString name = unitDisplayName(c.oldUnitId);
-            if (c.kind == L::CrosswalkKind::Partial) name += QStringLiteral(" ") + tr("(một phần)");
-            d.units.push_back(UnitLink{tr("Hợp thành từ (trước 01/7/2025)"), name});
-        }
-        for (const L::CrosswalkLink& c : store_->units().successorsOf(u->id)) {
-            QString name = unitDisplayName(c.newUnitId);
-            if (c.kind == L::CrosswalkKind::Partial) name += QStringLiteral(" ") + tr("(một phần)");
-            d.units.push_back(UnitLink{tr("Nhập vào (từ 01/7/2025)"), name});
-        }
+        d.units = unitLinks(u->id);
         addIndicators(u->id, std::nullopt, u->id, d.indicators);
         // Targets the plan gave to the units this one was formed from.
-        for (const L::CrosswalkLink& c : predecessors) {
+        for (const L::CrosswalkLink& c : store_->units().predecessorsOf(u->id)) {
             const std::size_t first = d.indicators.size();
             addIndicators(c.oldUnitId, std::nullopt, c.oldUnitId, d.indicators);
             const QString via = unitDisplayName(c.oldUnitId) + QStringLiteral(" (") + oldGen + QLatin1Char(')');

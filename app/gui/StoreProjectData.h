@@ -38,6 +38,11 @@ public:
     FeatureDetails details(const MapLayer& layer, qint64 featureId) const override;
 
     layers::ProjectStore& store() const { return *store_; }
+    /// The units an administrative unit belongs to (its parents up to the
+    /// province, with the validity of its generation) and the reorganisation
+    /// of 01/7/2025 (what it was formed from, or went into), as identify lists
+    /// them for a unit of the map.
+    std::vector<UnitLink> unitLinks(std::int64_t unitId) const;
 
     /// Layer keys of the administrative units on the map.
     static constexpr const char* kProvinceLayer = "province";

@@ -24,6 +24,7 @@
 #include <QAction>
 #include <QDir>
 #include <QDockWidget>
+#include <QLabel>
 #include <QApplication>
 #include <QComboBox>
 #include <QSettings>
@@ -117,6 +118,13 @@ protected:
         ASSERT_NE(tools, nullptr);
         ASSERT_NE(tools->session(), nullptr);
         tools->session()->setStatusDate(QDate(2025, 12, 31));
+    }
+    /// The unit rows of identify as (relation, name).
+    static std::vector<std::pair<QString, QString>> unitRows(const FeatureDetails& d)
+    {
+        std::vector<std::pair<QString, QString>> rows;
+        for (const UnitLink& u : d.units) rows.emplace_back(u.relation, u.name);
+        return rows;
     }
     static QString cell(const PlanTreeModel& m, qint64 node, int column)
     {
@@ -470,6 +478,18 @@ TEST_F(PlanToolsTest, ThematicMapEqualsRollupAndFollowsEntries)
         ASSERT_EQ(d.indicators.size(), 1u);
         EXPECT_EQ(d.indicators[0].percent, std::optional<double>(75.0));
         EXPECT_EQ(d.indicators[0].target, rollup.at(sample.communeLocBinh) ? formatNumber(*rollup.at(sample.communeLocBinh)->target) : QString());
+        // The unit's hierarchy as identify on the communes of the base map shows it:
+        // its province from 01/7/2025 and the commune of before it was formed from.
+        const std::vector<std::pair<QString, QString>> expected{
+            {QStringLiteral("Tỉnh (từ 01/7/2025)"), QStringLiteral("Tỉnh Lạng Sơn")},
+            {QStringLiteral("Hợp thành từ (trước 01/7/2025)"), QStringLiteral("Thị trấn Lộc Bình")}};
+        EXPECT_EQ(unitRows(d), expected);
+        EXPECT_EQ(unitRows(d), unitRows(window->storeData()->details(
+                                   *window->project()->findLayer(QString::fromLatin1(StoreProjectData::kCommunesLayer)),
+                                   sample.communeLocBinh)));
+        QStringList shownValues;
+        for (const QLabel* v : window->identifyPanel()->valueLabels()) shownValues << v->text();
+        EXPECT_TRUE(shownValues.contains(QStringLiteral("Thị trấn Lộc Bình"))) << shownValues.join(u'|').toStdString();
     }
     // The split commune's explanation is on the communes that may hold part of it.
     const P::UnitProgress* dongKinh = tools->progressMap()->figures().at(sample.communeDongKinh);
@@ -497,6 +517,13 @@ TEST_F(PlanToolsTest, ThematicMapEqualsRollupAndFollowsEntries)
     ASSERT_NE(rollup.at(sample.districtLocBinh), nullptr);
     EXPECT_DOUBLE_EQ(layerPercent(sample.districtLocBinh).toDouble(), *rollup.at(sample.districtLocBinh)->percentOfTarget);
     EXPECT_DOUBLE_EQ(layerPercent(sample.districtLocBinh).toDouble(), 50.0);
+    // A district of 2023: the units identify lists on the districts' layer
+    // (none in the sample; see the bundled project's test for real ones).
+    EXPECT_EQ(unitRows(window->storeData()->details(
+                  *window->project()->findLayer(QString::fromLatin1(ProgressMapLayer::kLayerKey)), sample.districtLocBinh)),
+              unitRows(window->storeData()->details(
+                  *window->project()->findLayer(QString::fromLatin1(StoreProjectData::kDistrictsLayer)),
+                  sample.districtLocBinh)));
     // After the project is re-read (an import elsewhere) the map is back.
     window->reloadProject();
     EXPECT_GE(window->project()->indexOf(QString::fromLatin1(ProgressMapLayer::kLayerKey)), 0);
@@ -513,6 +540,7 @@ TEST_F(PlanToolsTest, BundledProjectInTheWindowInBothLanguages)
     const QString i18n = QDir(QStringLiteral(PLANMAP_BIN_DIR)).absoluteFilePath(QStringLiteral("../share/planmap/i18n"));
     for (const Language language : {Language::Vietnamese, Language::English}) {
         ASSERT_TRUE(installTranslation(language, i18n));
+        const bool english = language == Language::English;
         openWindow();
         tools->dock()->show();
         const auto roads = tools->session()->store().plan().indicatorByCode("DA04.1.CT01");
@@ -530,7 +558,21 @@ TEST_F(PlanToolsTest, BundledProjectInTheWindowInBothLanguages)
             EXPECT_EQ(u.percent, r ? r->percentOfTarget : std::nullopt) << u.name;
         }
         EXPECT_TRUE(figures.illustrative()) << "the bundled progress is illustrative and must say so";
-        const bool english = language == Language::English;
+        // Identify on a district of the map lists its province of before
+        // 01/7/2025 and the communes of 2025 it went into, as on the districts' layer.
+        const MapLayer* progressLayer = window->project()->findLayer(QString::fromLatin1(ProgressMapLayer::kLayerKey));
+        const MapLayer* districts = window->project()->findLayer(QString::fromLatin1(StoreProjectData::kDistrictsLayer));
+        ASSERT_NE(progressLayer, nullptr);
+        ASSERT_NE(districts, nullptr);
+        ASSERT_FALSE(figures.units.empty());
+        const qint64 district = figures.units.front().unitId;
+        const std::vector<UnitLink> units = window->storeData()->details(*progressLayer, district).units;
+        ASSERT_FALSE(units.empty());
+        EXPECT_EQ(units.front().relation, english ? QStringLiteral("Province (before 1 July 2025)")
+                                                  : QStringLiteral("Tỉnh (trước 01/7/2025)"))
+            << units.front().relation.toStdString();
+        EXPECT_EQ(unitRows(window->storeData()->details(*progressLayer, district)),
+                  unitRows(window->storeData()->details(*districts, district)));
         EXPECT_EQ(tools->dock()->windowTitle(), english ? QStringLiteral("Plan and progress") : QStringLiteral("Kế hoạch và tiến độ"));
         const QString shots = qEnvironmentVariable("PLANMAP_TEST_SHOTS");
         if (!shots.isEmpty())
