@@ -382,8 +382,9 @@ void MapCanvas::paintEvent(QPaintEvent*)
         p.restore();
     }
     p.setRenderHint(QPainter::Antialiasing);
-    if (const MapLayer* l = project_->findLayer(project_->selectionLayer())) {
-        for (qint64 id : project_->selection()) drawFeatureOutline(p, *l, id, QColor(255, 200, 0), 3.0);
+    for (const auto& [key, ids] : project_->selections()) {
+        if (const MapLayer* l = project_->findLayer(key))
+            for (qint64 id : ids) drawFeatureOutline(p, *l, id, QColor(255, 200, 0), 3.0);
     }
     if (const MapLayer* l = project_->findLayer(highlightLayer_))
         drawFeatureOutline(p, *l, highlightId_, QColor(0, 160, 255), 3.0);

@@ -65,7 +65,13 @@ void MapProject::addLayer(MapLayer layer, int row)
 void MapProject::removeLayer(int row)
 {
     if (row < 0 || row >= layerCount()) return;
-    if (layers_[std::size_t(row)].key == selectionLayer_) clearSelection();
+    const QString key = layers_[std::size_t(row)].key;
+    auto selected = std::find_if(selections_.begin(), selections_.end(),
+                                 [&](const LayerSelection& s) { return s.first == key; });
+    if (selected != selections_.end()) {
+        selections_.erase(selected);
+        emit selectionChanged();
+    }
     layers_.erase(layers_.begin() + row);
     emit layersChanged();
 }
@@ -83,8 +89,7 @@ void MapProject::clear()
 {
     cancelSwitch();
     layers_.clear();
-    selectionLayer_.clear();
-    selection_.clear();
+    selections_.clear();
     emit layersChanged();
     emit selectionChanged();
 }
@@ -212,21 +217,42 @@ std::vector<render::RenderLayer> MapProject::renderLayers(double scaleDenominato
     return out;
 }
 
+const QString& MapProject::selectionLayer() const
+{
+    static const QString none;
+    return selections_.empty() ? none : selections_.front().first;
+}
+
+const QSet<qint64>& MapProject::selection() const
+{
+    static const QSet<qint64> none;
+    return selections_.empty() ? none : selections_.front().second;
+}
+
 void MapProject::setSelection(const QString& layerKey, const QSet<qint64>& featureIds)
 {
-    if (layerKey == selectionLayer_ && featureIds == selection_) return;
-    selectionLayer_ = featureIds.isEmpty() ? QString() : layerKey;
-    selection_ = featureIds;
+    setSelection(std::vector<LayerSelection>{{layerKey, featureIds}});
+}
+
+void MapProject::setSelection(const std::vector<LayerSelection>& byLayer)
+{
+    std::vector<LayerSelection> selections;
+    for (const LayerSelection& s : byLayer)
+        if (!s.second.isEmpty() && !s.first.isEmpty()) selections.push_back(s);
+    if (selections == selections_) return;
+    selections_ = std::move(selections);
     emit selectionChanged();
 }
 
 render::Extent MapProject::selectionExtent() const
 {
     render::Extent e;
-    const MapLayer* l = findLayer(selectionLayer_);
-    if (!l || !l->cache) return e;
-    for (std::size_t i = 0; i < l->cache->featureCount(); ++i)
-        if (selection_.contains(l->cache->featureId(i))) e.expand(l->cache->featureBounds(i));
+    for (const auto& [key, ids] : selections_) {
+        const MapLayer* l = findLayer(key);
+        if (!l || !l->cache) continue;
+        for (std::size_t i = 0; i < l->cache->featureCount(); ++i)
+            if (ids.contains(l->cache->featureId(i))) e.expand(l->cache->featureBounds(i));
+    }
     return e;
 }
 

@@ -70,12 +70,23 @@ public:
     /// within their scale range, with a cache.
     std::vector<render::RenderLayer> renderLayers(double scaleDenominator) const;
 
-    // --- selection: features of one layer at a time ----------------------
-    const QString& selectionLayer() const { return selectionLayer_; }
-    const QSet<qint64>& selection() const { return selection_; }
+    // --- selection: features of one layer, or of several at once ---------
+    /// Layer key → ids of its selected features.
+    using LayerSelection = std::pair<QString, QSet<qint64>>;
+    /// The layer of the selection; with several layers, the main one (the
+    /// first given to setSelection). Empty when nothing is selected.
+    const QString& selectionLayer() const;
+    /// The selected features of selectionLayer().
+    const QSet<qint64>& selection() const;
+    /// Every layer with selected features, the main one first.
+    const std::vector<LayerSelection>& selections() const { return selections_; }
+    /// Replaces the selection by features of one layer.
     void setSelection(const QString& layerKey, const QSet<qint64>& featureIds);
+    /// Replaces the selection by features of several layers, the first the
+    /// main one; layers without ids are left out.
+    void setSelection(const std::vector<LayerSelection>& byLayer);
     void clearSelection() { setSelection({}, {}); }
-    /// Envelope of the selected features (display CRS).
+    /// Envelope of the selected features of every layer (display CRS).
     render::Extent selectionExtent() const;
 
 signals:
@@ -101,8 +112,7 @@ private:
     std::shared_ptr<CrsSwitch> switching_;   ///< the background switch running, if any
     std::shared_ptr<const geo::Transform> crsChange_;
     QThreadPool pool_;
-    QString selectionLayer_;
-    QSet<qint64> selection_;
+    std::vector<LayerSelection> selections_;
 };
 
 /// Index of the cache row of feature `id`, -1 if absent.

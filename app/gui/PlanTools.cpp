@@ -1,5 +1,6 @@
 #include "PlanTools.h"
 
+#include "Formats.h"
 #include "LinkEditor.h"
 #include "MainWindow.h"
 #include "PlanPanel.h"
@@ -214,8 +215,7 @@ int PlanTools::selectLinked(qint64 indicatorId)
         return 0;
     }
     MapProject& project = *window_.project();
-    // Features by layer; units by their map layer. One layer can be selected
-    // at a time: the one holding most of them (features first).
+    // Features by layer; units by their map layer.
     std::map<QString, QSet<qint64>> features, units;
     for (const L::IndicatorLink& l : links) {
         if (l.kind == L::LinkKind::Feature) {
@@ -225,19 +225,38 @@ int PlanTools::selectLinked(qint64 indicatorId)
                 units[QString::fromStdString(u->name)].insert(l.id);
         }
     }
-    auto best = [&](const std::map<QString, QSet<qint64>>& groups) -> std::pair<QString, QSet<qint64>> {
-        std::pair<QString, QSet<qint64>> chosen;
-        for (const auto& [key, ids] : groups)
-            if (project.findLayer(key) && ids.size() > chosen.second.size()) chosen = {key, ids};
-        return chosen;
-    };
-    auto chosen = best(features);
-    if (chosen.second.isEmpty()) chosen = best(units);
+    // Every layer of the map holding some of them; the main one (the one the
+    // panel's map context and the attribute table follow) is the layer with
+    // most features, else the unit layer with most units.
+    std::vector<MapProject::LayerSelection> selected;
+    for (const auto* groups : {&features, &units}) {
+        const std::size_t first = selected.size();
+        for (const auto& [key, ids] : *groups)
+            if (project.findLayer(key)) selected.emplace_back(key, ids);
+        std::stable_sort(selected.begin() + std::ptrdiff_t(first), selected.end(),
+                         [](const auto& a, const auto& b) { return a.second.size() > b.second.size(); });
+    }
     selectingFromPanel_ = true;
-    if (chosen.second.isEmpty()) project.clearSelection();
-    else project.setSelection(chosen.first, chosen.second);
+    project.setSelection(selected);
     selectingFromPanel_ = false;
-    return int(chosen.second.size());
+
+    int count = 0;
+    QStringList hidden;
+    bool anyVisible = false;
+    for (const auto& [key, ids] : selected) {
+        count += int(ids.size());
+        const MapLayer* layer = project.findLayer(key);
+        if (layer->visible) anyVisible = true;
+        else hidden << layer->title;
+    }
+    // Selected where nothing shows them: say which layers to turn on.
+    if (count > 0 && !anyVisible)
+        window_.statusBar()->showMessage(
+            tr("Các đối tượng liên kết với chỉ tiêu (%1) đã được chọn nhưng nằm trên lớp đang ẩn: %2. "
+               "Bật lớp trong bảng \"Lớp bản đồ\" để thấy chúng.")
+                .arg(formatInteger(count), hidden.join(QStringLiteral(", "))),
+            10000);
+    return count;
 }
 
 void PlanTools::onMapSelectionChanged()

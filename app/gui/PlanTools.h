@@ -22,7 +22,7 @@ class StoreProjectData;
 /// The plan tools of the main window (installed by installPlanTools): the
 /// plan panel dock, recording progress with undo/redo in the "Kế hoạch"
 /// menu, the link editor and the thematic progress map. Selecting an
-/// indicator selects its linked features (or units) on the map; selecting
+/// indicator selects its linked features and units on the map; selecting
 /// features or units on the map marks their indicators in the panel.
 class PlanTools : public QObject {
     Q_OBJECT
@@ -45,7 +45,10 @@ public:
     LinkEditor* openLinkEditor(std::optional<qint64> indicatorId);
     /// Shows the thematic map of an indicator (a message in the status bar on failure).
     bool showProgressMap(qint64 indicatorId, bool communes2025, bool percent = true);
-    /// Selects on the map what an indicator is linked to; returns how many were selected.
+    /// Selects on the map what an indicator is linked to, on every layer of
+    /// the map holding some of it (the layer with most features the main
+    /// one); says in the status bar when all those layers are hidden.
+    /// Returns how many were selected.
     int selectLinked(qint64 indicatorId);
 
 private:

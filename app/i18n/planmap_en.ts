@@ -470,6 +470,302 @@
         <source>Với hệ tọa độ này, nhiều điểm mẫu nằm ngoài tỉnh: hệ tọa độ có đúng không? Hãy chọn hệ khác trong danh sách.</source>
         <translation>With this CRS many sample points lie outside the province: is it the right one? Choose another from the list.</translation>
     </message>
+    <message>
+        <source>Cạnh tự cắt nhau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vòng tự cắt nhau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quá ít điểm để tạo hình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lỗ thủng nằm ngoài vùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lỗ thủng lồng vào nhau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phần trong của vùng bị chia cắt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Các vùng lồng vào nhau</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vòng bị lặp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tọa độ không hợp lệ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vòng không khép kín</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Điểm bị lặp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đa điểm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vòng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đa đường</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đa vùng</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tập hợp hình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>điểm (mỗi đối tượng một điểm)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đường (mỗi đối tượng một đường)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>vùng (mỗi đối tượng một vùng)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mọi loại hình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 không chuyển được</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 không thuộc các giá trị: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 không phải số nguyên</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 không phải số</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 không phải ngày (dd/mm/yyyy hoặc YYYY-MM-DD)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 không phải giá trị có/không (có/không, 1/0, true/false)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chi tiết (tiếng Anh, từ bộ nhập dữ liệu):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dòng %1</source>
+        <translation type="unfinished">row %1</translation>
+    </message>
+    <message>
+        <source>đối tượng %1</source>
+        <translation type="unfinished">feature %1</translation>
+    </message>
+    <message>
+        <source>cột “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không đổi được từ %1 sang WGS 84 (PROJ: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>đọc theo %1, tọa độ như %2 không phải kinh độ/vĩ độ: hệ tọa độ có đúng không?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hình không hợp lệ (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tại %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sửa bằng MakeValid sẽ biến %1 thành %2, mất hình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sửa bằng MakeValid sẽ không còn gì của hình</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hình loại %1 trong khi lớp nhận %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 tách thành %2 phần</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>số phần %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diện tích đổi %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>diện tích được tính lại (trước đó các cạnh cắt nhau)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>chiều dài đổi %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>loại %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bỏ %1 phần suy biến (thấp chiều hơn)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>số điểm %1 → %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dựng lại các vòng; diện tích, số phần, số điểm và loại không đổi</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(trường %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>khóa để trống</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>khóa “%1” đã dùng ở %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không có xã nào mã %1 (đơn vị từ 01/07/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không có xã nào mã %1 (đơn vị trước 01/07/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>không có tọa độ, cũng không có mã đơn vị để đặt dòng lên bản đồ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xã %1 không có ranh giới và đã được chia vào %2 xã mới nên không đặt được dòng; hãy cho tọa độ hoặc mã xã mới (từ 01/07/2025)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xã %1 không có ranh giới để đặt dòng vào</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>điểm của xã %1 không hợp với lớp: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>hình: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bỏ qua vì hình không dùng được: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tọa độ được đổi từ %1 sang WGS 84 (EPSG:4326) bằng PROJ: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lớp tham chiếu mới %1 “%2” (%3), các trường: %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Các cột không được nhập (ghép chúng với trường ở trang “Lớp đích”): %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nội dung tệp này đã được nhập trước đây (lần nhập %1, %2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tệp này đã được nhập vào lớp %1 (lần nhập %2); không có cột khóa nên các dòng sẽ được thêm lần nữa. Chọn cột khóa để cập nhật thay vì nhân đôi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dòng bị bỏ qua vì hình không dùng được.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 đối tượng nằm ngoài mọi xã (từ 01/07/2025) của dự án.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 đối tượng không có hình.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 dòng được đặt tại điểm đại diện của xã (vị trí gần đúng, approximate_location = 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Đã lưu cách ghép cột với tên “%1”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lớp đơn vị hành chính được kiểm tra khi nhập; bản xem trước chỉ hiện các cột của tệp.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không nhận biết được hệ tọa độ của tệp: không hệ tọa độ nào thử được đặt dữ liệu vào trong tỉnh. Hãy kiểm tra tệp, hoặc chọn hệ tọa độ trong danh sách.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không xem trước được tệp với hệ tọa độ đã chọn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không đọc được tệp với các lựa chọn này; dự án không thay đổi.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1151,14 +1447,6 @@
 <context>
     <name>planmap::gui::IdentifyPanel</name>
     <message>
-        <source>Mục</source>
-        <translation>Item</translation>
-    </message>
-    <message>
-        <source>Giá trị</source>
-        <translation>Value</translation>
-    </message>
-    <message>
         <source>Chỉ tiêu kế hoạch liên quan</source>
         <translation>Linked plan indicators</translation>
     </message>
@@ -1604,6 +1892,17 @@ CRS: %2
 </source>
         <translation>CRS: %1
 </translation>
+    </message>
+</context>
+<context>
+    <name>planmap::gui::ImportWorker</name>
+    <message>
+        <source>Đã dừng việc nhập; không có gì được ghi.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Không nhập được; không có gì được ghi vào dự án.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2405,6 +2704,10 @@ CRS: %2
     <message>
         <source>%1 đối tượng của lớp %2</source>
         <translation>%1 features of layer %2</translation>
+    </message>
+    <message>
+        <source>Các đối tượng liên kết với chỉ tiêu (%1) đã được chọn nhưng nằm trên lớp đang ẩn: %2. Bật lớp trong bảng &quot;Lớp bản đồ&quot; để thấy chúng.</source>
+        <translation>The features linked to the indicator (%1) are selected, but they are on hidden layers: %2. Turn those layers on in the &quot;Map layers&quot; panel to see them.</translation>
     </message>
 </context>
 <context>

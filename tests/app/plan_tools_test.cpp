@@ -28,6 +28,7 @@
 #include <QApplication>
 #include <QComboBox>
 #include <QSettings>
+#include <QStatusBar>
 #include <QTreeView>
 
 #include <gtest/gtest.h>
@@ -435,6 +436,57 @@ TEST_F(PlanToolsTest, SelectingAnIndicatorSelectsItsFeatures)
     EXPECT_TRUE(html.contains(QStringLiteral("Bính Xá"))) << html.toStdString();
     EXPECT_TRUE(html.contains(QStringLiteral("chỉ tính một lần ở cấp tỉnh"))) << html.toStdString();
     apptest::keepShot(*window, "plan_window");
+}
+
+TEST_F(PlanToolsTest, SelectingAnIndicatorSelectsOnEveryLayerWithItsLinks)
+{
+    openWindow();
+    MapProject& project = *window->project();
+    auto selectedOn = [&](const char* key) {
+        for (const auto& [layer, ids] : project.selections())
+            if (layer == QLatin1String(key)) return ids;
+        return QSet<qint64>();
+    };
+    // The market, and the two units the plan gives a target: the 2025 commune
+    // and the 2023 district.
+    EXPECT_EQ(tools->selectLinked(sample.indicator), 3);
+    EXPECT_EQ(project.selections().size(), 3u);
+    EXPECT_EQ(project.selectionLayer(), QStringLiteral("markets"));
+    EXPECT_EQ(selectedOn("markets"), QSet<qint64>{sample.marketLocBinh});
+    EXPECT_EQ(selectedOn(StoreProjectData::kCommunesLayer), QSet<qint64>{sample.communeLocBinh});
+    EXPECT_EQ(selectedOn(StoreProjectData::kDistrictsLayer), QSet<qint64>{sample.districtLocBinh});
+    // Zoom to selection takes in all of them, not the market alone.
+    const auto commune = project.findLayer(QString::fromLatin1(StoreProjectData::kCommunesLayer))->cache;
+    const auto district = project.findLayer(QString::fromLatin1(StoreProjectData::kDistrictsLayer))->cache;
+    planmap::layers::render::Extent both = commune->featureBounds(std::size_t(featureRow(*commune, sample.communeLocBinh)));
+    both.expand(district->featureBounds(std::size_t(featureRow(*district, sample.districtLocBinh))));
+    const auto extent = project.selectionExtent();
+    EXPECT_LE(extent.minx, both.minx);
+    EXPECT_GE(extent.maxx, both.maxx);
+    EXPECT_LE(extent.miny, both.miny);
+    EXPECT_GE(extent.maxy, both.maxy);
+    EXPECT_TRUE(window->statusBar()->currentMessage().isEmpty()) << window->statusBar()->currentMessage().toStdString();
+
+    // All those layers hidden: selected all the same, and the status bar says where.
+    for (const char* key : {"markets", StoreProjectData::kCommunesLayer, StoreProjectData::kDistrictsLayer})
+        project.setVisible(apptest::layerRow(*window, key), false);
+    project.clearSelection();
+    EXPECT_EQ(tools->selectLinked(sample.indicator), 3);
+    EXPECT_EQ(project.selections().size(), 3u);
+    const QString message = window->statusBar()->currentMessage();
+    EXPECT_TRUE(message.contains(QStringLiteral("lớp đang ẩn"))) << message.toStdString();
+    EXPECT_TRUE(message.contains(project.findLayer(QStringLiteral("markets"))->title)) << message.toStdString();
+
+    // One of them shown again: no message.
+    window->statusBar()->clearMessage();
+    project.setVisible(apptest::layerRow(*window, "markets"), true);
+    EXPECT_EQ(tools->selectLinked(sample.indicator), 3);
+    EXPECT_TRUE(window->statusBar()->currentMessage().isEmpty()) << window->statusBar()->currentMessage().toStdString();
+
+    // A layer removed from the map drops out of the selection, the others stay.
+    project.removeLayer(apptest::layerRow(*window, "markets"));
+    EXPECT_EQ(project.selections().size(), 2u);
+    EXPECT_FALSE(project.selectionLayer().isEmpty());
 }
 
 TEST_F(PlanToolsTest, ThematicMapEqualsRollupAndFollowsEntries)
