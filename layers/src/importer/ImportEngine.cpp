@@ -171,12 +171,6 @@ std::string displayValue(const Value& v)
     return describe(v);
 }
 
-std::string crsText(const geo::Crs& crs)
-{
-    if (auto id = crs.authorityId()) return *id;
-    return crs.toWkt();
-}
-
 // --- the target ---------------------------------------------------------------------------
 
 struct Target {
@@ -324,8 +318,9 @@ public:
         std::optional<std::int64_t> communeId;     ///< 2025 commune
         std::optional<std::int64_t> communeOldId;  ///< pre-2025 commune
     };
-    /// nullopt and `error` set when the code cannot place the row.
-    std::optional<Place> place(const std::string& code, std::string& error)
+    /// nullopt and `error` set (kind, value, count, generation and the
+    /// English text without the place) when the code cannot place the row.
+    std::optional<Place> place(const std::string& code, ImportMessage& error)
     {
         if (auto it = cache_.find(code); it != cache_.end()) {
             error = it->second.second;
@@ -337,11 +332,15 @@ public:
     }
 
 private:
-    std::optional<Place> lookUp(const std::string& code, std::string& error)
+    std::optional<Place> lookUp(const std::string& code, ImportMessage& error)
     {
+        error.value = code;
+        error.severity = Severity::Problem;
         const auto unit = units_.findByCodeInGeneration(code, UnitLevel::Commune, generation_, true);
         if (!unit) {
-            error = "no commune with code " + code + " in the " + io::generationLabel(generation_) + " generation";
+            error.kind = MessageKind::UnknownCommune;
+            error.generation = generation_ == kGeneration2025 ? "2025" : "pre-2025";
+            error.text = "no commune with code " + code + " in the " + io::generationLabel(generation_) + " generation";
             return std::nullopt;
         }
         Place p{geo::Geometry::empty(geo::GeometryType::Point), std::nullopt, std::nullopt};
@@ -361,7 +360,9 @@ private:
                 return p;
             }
         }
-        error = successors.size() > 1
+        error.kind = MessageKind::UnitCannotPlace;
+        error.count = successors.size() > 1 ? static_cast<std::int64_t>(successors.size()) : 0;
+        error.text = successors.size() > 1
             ? "commune " + code + " has no shape and was split between " + std::to_string(successors.size())
                   + " new communes, so the row cannot be placed; give it coordinates or a 2025 commune code"
             : "commune " + code + " has no shape to place the row in";
@@ -370,7 +371,70 @@ private:
 
     AdminUnits& units_;
     std::string generation_;
-    std::map<std::string, std::pair<std::optional<Place>, std::string>> cache_;
+    std::map<std::string, std::pair<std::optional<Place>, ImportMessage>> cache_;
+};
+
+// --- messages -------------------------------------------------------------------------------
+
+SourcePlace placeOf(const SourceData& source, std::int64_t row, std::string column = {})
+{
+    return SourcePlace{row, source.isTable(), std::move(column)};
+}
+
+ImportMessage fileMessage(MessageKind kind, Severity severity, std::string text)
+{
+    ImportMessage m;
+    m.kind = kind;
+    m.severity = severity;
+    m.text = std::move(text);
+    return m;
+}
+
+/// A problem of a row: `text` is said after the place ("<file>, row 5, column "X": ...").
+ImportMessage rowProblem(MessageKind kind, const SourceData& source, std::int64_t row, const std::string& column,
+                         const std::string& text)
+{
+    ImportMessage m = fileMessage(kind, Severity::Problem, source.where(row, column) + ": " + text);
+    m.at = placeOf(source, row, column);
+    return m;
+}
+
+/// Where the engine's repairs, warnings and notes go: as data, and as the
+/// English lines of a report's lists. Without a list of repairs (the
+/// preview), repairs go to the notes as "repaired: ...".
+class Messages {
+public:
+    Messages(std::vector<ImportMessage>& data, std::vector<std::string>& notes, std::vector<std::string>& warnings,
+             std::vector<std::string>* repairs)
+        : data_(data), notes_(notes), warnings_(warnings), repairs_(repairs) {}
+
+    void add(ImportMessage m)
+    {
+        switch (m.severity) {
+        case Severity::Problem:
+        case Severity::Warning: warnings_.push_back(m.text); break;
+        case Severity::Note: notes_.push_back(m.text); break;
+        case Severity::Repair:
+            if (repairs_) repairs_->push_back(m.text);
+            else notes_.push_back("repaired: " + m.text);
+            break;
+        }
+        data_.push_back(std::move(m));
+    }
+    void note(MessageKind kind, std::string text) { add(fileMessage(kind, Severity::Note, std::move(text))); }
+    void warn(MessageKind kind, std::string text) { add(fileMessage(kind, Severity::Warning, std::move(text))); }
+    void counted(MessageKind kind, Severity severity, std::int64_t count, std::string text)
+    {
+        ImportMessage m = fileMessage(kind, severity, std::move(text));
+        m.count = count;
+        add(std::move(m));
+    }
+
+private:
+    std::vector<ImportMessage>& data_;
+    std::vector<std::string>& notes_;
+    std::vector<std::string>& warnings_;
+    std::vector<std::string>* repairs_;
 };
 
 struct Checked {
@@ -387,12 +451,17 @@ struct Checked {
 class RowChecker {
 public:
     RowChecker(ProjectStore& store, const SourceData& source, const Target& target, const RowMapper& mapper,
-               const CrsResolution& crs, const ImportRequest& r, io::ImportReport& report)
-        : store_(store), source_(source), target_(target), mapper_(mapper), request_(r), report_(report),
+               const CrsResolution& crs, const ImportRequest& r, Messages& messages)
+        : store_(store), source_(source), target_(target), mapper_(mapper), request_(r), messages_(messages),
           communes_(store.units(), UnitLevel::Commune, std::string(kGeneration2025)),
           geometries_(crs.crs, r.file.string())
     {
-        if (!geometries_.note().empty()) report.notes.push_back(geometries_.note());
+        if (!geometries_.note().empty()) {
+            ImportMessage m = fileMessage(MessageKind::CoordinatesTransformed, Severity::Note, geometries_.note());
+            m.value = geometries_.sourceCrsLabel();
+            m.detail = geometries_.operation();
+            messages.add(std::move(m));
+        }
         if (r.unitColumn) {
             unitColumn_ = source.column(*r.unitColumn);
             if (unitColumn_ < 0)
@@ -406,14 +475,18 @@ public:
         approximateTarget_ = mapper.targetIndex("approximate_location");
     }
 
-    /// Checks one row; problems go to `problems` (each a full sentence with
-    /// the file, row and column). Returns the feature, or nullopt when the
-    /// row is left out or bad.
-    std::optional<Feature> check(const geo::Feature& row, std::vector<std::string>& problems, Checked& out,
+    /// Checks one row; problems go to `problems` (each text a full sentence
+    /// with the file, row and column). Returns the feature, or nullopt when
+    /// the row is left out or bad.
+    std::optional<Feature> check(const geo::Feature& row, std::vector<ImportMessage>& problems, Checked& out,
                                  std::optional<geo::Geometry>* geometryOut = nullptr)
     {
         const std::string where = source_.where(row.row);
-        auto at = [&](std::size_t t) { return source_.where(row.row, mapper_.columnName(t)); };
+        auto problem = [&](MessageKind kind, std::size_t t, const std::string& text) -> ImportMessage& {
+            problems.push_back(rowProblem(kind, source_, row.row, mapper_.columnName(t), text));
+            problems.back().field = mapper_.targets()[t].info;
+            return problems.back();
+        };
         const std::size_t problemsBefore = problems.size();
 
         Feature feature;
@@ -422,7 +495,7 @@ public:
         feature.source = request_.source.value_or(request_.file.filename().string());
 
         const RowMapper::Result mapped = mapper_.map(row.values);
-        for (const RowMapper::Error& e : mapped.errors) problems.push_back(at(e.target) + ": " + e.message);
+        for (const RowMapper::Error& e : mapped.errors) problem(MessageKind::ValueNotConverted, e.target, e.message).value = e.value;
         for (std::size_t t = 0; t < mapper_.targets().size(); ++t) {
             const auto& value = mapped.values[t];
             if (!value) continue;
@@ -437,9 +510,12 @@ public:
                 if (!text.empty()) feature.name = text;
             } else if (name == "user_key") {
                 if (text.empty()) {
-                    problems.push_back(at(t) + ": the key is empty");
-                } else if (auto [it, inserted] = keys_.emplace(text, where); !inserted) {
-                    problems.push_back(at(t) + ": the key \"" + text + "\" was already used at " + it->second);
+                    problem(MessageKind::KeyEmpty, t, "the key is empty");
+                } else if (auto [it, inserted] = keys_.emplace(text, row.row); !inserted) {
+                    ImportMessage& m = problem(MessageKind::KeyRepeated, t,
+                                               "the key \"" + text + "\" was already used at " + source_.where(it->second));
+                    m.value = text;
+                    m.other = placeOf(source_, it->second);
                 } else {
                     feature.userKey = text;
                 }
@@ -449,46 +525,60 @@ public:
                 if (auto c = store_.units().findByCodeInGeneration(text, UnitLevel::Commune, kGeneration2025, false))
                     feature.communeId = c->id;
                 else
-                    problems.push_back(at(t) + ": no commune with code " + text + " in the 2025 generation");
+                    unknownCommune(problem(MessageKind::UnknownCommune, t, "no commune with code " + text + " in the 2025 generation"),
+                                   text, "2025");
             } else if (name == "commune_old_code" && !text.empty()) {
                 if (auto c = store_.units().findByCodeInGeneration(text, UnitLevel::Commune, kGenerationPre2025, false))
                     feature.communeOldId = c->id;
                 else
-                    problems.push_back(at(t) + ": no commune with code " + text + " before 2025");
+                    unknownCommune(problem(MessageKind::UnknownCommune, t, "no commune with code " + text + " before 2025"), text,
+                                   "pre-2025");
             }
         }
 
         // Geometry.
         std::optional<geo::Geometry> geometry;
         bool approximate = false;
+        std::optional<ImportMessage> rejected;
         std::string rejectReason;
         if (row.geometry && !row.geometry->isEmpty()) {
-            geometry = prepareGeometry(*row.geometry, where, rejectReason);
+            geometry = prepareGeometry(*row.geometry, row.row, rejected, rejectReason);
         } else if (placer_) {
             const std::string code = io::detail::valueText(row.values[static_cast<std::size_t>(unitColumn_)]);
-            const std::string unitWhere = source_.where(row.row, source_.fields()[static_cast<std::size_t>(unitColumn_)].name);
-            std::string error;
+            const std::string& unitColumn = source_.fields()[static_cast<std::size_t>(unitColumn_)].name;
+            ImportMessage error;
             if (code.empty()) {
-                problems.push_back(unitWhere + ": no coordinates and no unit code to place the row");
+                problems.push_back(rowProblem(MessageKind::NoPlace, source_, row.row, unitColumn,
+                                              "no coordinates and no unit code to place the row"));
             } else if (auto place = placer_->place(code, error)) {
                 geometry = place->point;
                 approximate = true;
                 if (place->communeId && !feature.communeId) feature.communeId = place->communeId;
                 if (place->communeOldId && !feature.communeOldId) feature.communeOldId = place->communeOldId;
                 std::string reason;
-                if (auto fitted = io::detail::fitToColumn(*geometry, target_.geometryType, reason)) geometry = fitted;
-                else problems.push_back(unitWhere + ": " + reason);
+                std::optional<GeometryProblem> misfit;
+                if (auto fitted = io::detail::fitToColumn(*geometry, target_.geometryType, reason, &misfit)) {
+                    geometry = fitted;
+                } else {
+                    problems.push_back(rowProblem(MessageKind::UnitPointNotFitting, source_, row.row, unitColumn, reason));
+                    problems.back().geometry = std::move(misfit);
+                    problems.back().value = code;
+                }
             } else {
-                problems.push_back(unitWhere + ": " + error);
+                const std::string text = error.text;
+                error.at = placeOf(source_, row.row, unitColumn);
+                error.text = source_.where(row.row, unitColumn) + ": " + text;
+                problems.push_back(std::move(error));
             }
         }
-        if (!rejectReason.empty()) {
+        if (rejected) {
             if (request_.skipInvalid) {
-                out.rejected.push_back({row.row, where, rejectReason});
+                rejected->kind = MessageKind::RowLeftOut;
+                out.rejected.push_back({row.row, where, rejectReason, *rejected});
                 problems.resize(problemsBefore);  // a left-out row has no other problems to report
                 return std::nullopt;
             }
-            problems.push_back(where + ", geometry: " + rejectReason);
+            problems.push_back(std::move(*rejected));
         }
         if (geometry) {
             feature.geometry = io::detail::toStorageWkb(*geometry);
@@ -510,14 +600,32 @@ public:
     }
 
 private:
-    /// Transforms, validates, repairs and fits a geometry; nullopt and `reason`
-    /// set when it cannot be used.
-    std::optional<geo::Geometry> prepareGeometry(const geo::Geometry& source, const std::string& where, std::string& reason)
+    /// Transforms, validates, repairs and fits a geometry; nullopt and
+    /// `rejected` set (a GeometryUnusable problem) when it cannot be used.
+    std::optional<geo::Geometry> prepareGeometry(const geo::Geometry& source, std::int64_t row,
+                                                 std::optional<ImportMessage>& rejected, std::string& reason)
     {
         io::detail::GeometryPreparer::Result r = geometries_.prepare(source, target_.geometryType);
-        if (!r.repair.empty()) report_.repairs.push_back(where + ": " + r.repair);
-        reason = std::move(r.reason);
+        const std::string where = source_.where(row);
+        if (!r.repair.empty()) {
+            ImportMessage m = fileMessage(MessageKind::GeometryRepaired, Severity::Repair, where + ": " + r.repair);
+            m.at = placeOf(source_, row);
+            m.repair = std::move(r.repairReport);
+            messages_.add(std::move(m));
+        }
+        if (!r.geometry) {
+            rejected = fileMessage(MessageKind::GeometryUnusable, Severity::Problem, where + ", geometry: " + r.reason);
+            rejected->at = placeOf(source_, row);
+            rejected->geometry = std::move(r.problem);
+            reason = std::move(r.reason);
+        }
         return std::move(r.geometry);
+    }
+
+    static void unknownCommune(ImportMessage& m, const std::string& code, const char* generation)
+    {
+        m.value = code;
+        m.generation = generation;
     }
 
     ProjectStore& store_;
@@ -525,13 +633,13 @@ private:
     const Target& target_;
     const RowMapper& mapper_;
     const ImportRequest& request_;
-    io::ImportReport& report_;
+    Messages& messages_;
     io::detail::UnitLocator communes_;
     io::detail::GeometryPreparer geometries_;
     int unitColumn_ = -1;
     std::optional<UnitPlacer> placer_;
     int approximateTarget_ = -1;
-    std::map<std::string, std::string> keys_;  // key -> where first seen
+    std::map<std::string, std::int64_t> keys_;  // key -> the row where first seen
 };
 
 // --- shared set-up of preview and run -----------------------------------------------
@@ -574,22 +682,35 @@ Prepared prepare(ProjectStore& store, const ImportRequest& request, const Progre
     return p;
 }
 
-void addSourceNotes(const Prepared& p, std::vector<std::string>& notes, std::vector<std::string>& warnings)
+/// The encoding's and the CRS's notes and warnings (the wizard words them
+/// from EncodingDecision and CrsResolution).
+void addEncodingAndCrs(const EncodingDecision& encoding, const CrsResolution& crs, Messages& messages)
 {
-    notes.push_back("text encoding: " + p.source.encoding().summary());
-    for (const auto& reason : p.source.encoding().reasons) notes.push_back("  " + reason);
-    for (const auto& w : p.source.encoding().warnings) warnings.push_back(w);
-    if (p.crs.crs) {
-        notes.push_back("CRS: " + p.crs.summary());
-        if (p.crs.detection) notes.push_back("  " + p.crs.detection->explanation);
+    messages.note(MessageKind::TextEncoding, "text encoding: " + encoding.summary());
+    for (const auto& reason : encoding.reasons) messages.note(MessageKind::TextEncoding, "  " + reason);
+    for (const auto& w : encoding.warnings) messages.warn(MessageKind::TextEncodingDoubt, w);
+    if (crs.crs) {
+        messages.note(MessageKind::Crs, "CRS: " + crs.summary());
+        if (crs.detection) messages.note(MessageKind::Crs, "  " + crs.detection->explanation);
     }
-    for (const auto& w : p.crs.warnings) warnings.push_back(w);
+    for (const auto& w : crs.warnings) messages.warn(MessageKind::CrsDoubt, w);
+}
+
+void addSourceNotes(const Prepared& p, Messages& messages)
+{
+    addEncodingAndCrs(p.source.encoding(), p.crs, messages);
     if (p.target.isNew) {
         std::string fields;
         for (const FieldInfo& f : p.target.definition->fields)
             fields += (fields.empty() ? "" : ", ") + f.name + " (" + std::string(toString(f.type)) + ")";
-        notes.push_back("new reference layer " + p.target.name + " \"" + p.target.definition->titleVi + "\" ("
-                        + std::string(toString(p.target.geometryType)) + "): " + fields);
+        ImportMessage m = fileMessage(MessageKind::NewLayer, Severity::Note,
+                                      "new reference layer " + p.target.name + " \"" + p.target.definition->titleVi + "\" ("
+                                          + std::string(toString(p.target.geometryType)) + "): " + fields);
+        m.value = p.target.name;
+        m.title = p.target.definition->titleVi;
+        m.geometryType = p.target.geometryType;
+        m.fields = p.target.definition->fields;
+        messages.add(std::move(m));
     } else {
         const auto unused = p.mapper->unusedColumns();
         std::vector<std::string> reallyUnused;
@@ -597,8 +718,12 @@ void addSourceNotes(const Prepared& p, std::vector<std::string>& notes, std::vec
             if (!(p.source.coordinateColumns() && (u == p.source.coordinateColumns()->first || u == p.source.coordinateColumns()->second))
                 && !(p.request.unitColumn && u == *p.request.unitColumn))
                 reallyUnused.push_back(u);
-        if (!reallyUnused.empty())
-            notes.push_back("columns not imported (map them with --field-map FIELD=COLUMN): " + quotedList(reallyUnused));
+        if (!reallyUnused.empty()) {
+            ImportMessage m = fileMessage(MessageKind::ColumnsNotImported, Severity::Note,
+                                          "columns not imported (map them with --field-map FIELD=COLUMN): " + quotedList(reallyUnused));
+            m.items = std::move(reallyUnused);
+            messages.add(std::move(m));
+        }
     }
 }
 
@@ -647,6 +772,26 @@ ImportResult importUnits(ProjectStore& store, const ImportRequest& request, cons
 }
 
 // --- writing ----------------------------------------------------------------------------
+
+/// The counts of the check: rows left out, outside the communes, without
+/// geometry, placed approximately.
+void addRowCounts(const Checked& checked, Messages& messages)
+{
+    if (!checked.rejected.empty())
+        messages.counted(MessageKind::RowsLeftOut, Severity::Warning, static_cast<std::int64_t>(checked.rejected.size()),
+                         std::to_string(checked.rejected.size())
+                             + " row(s) left out because their geometry cannot be used (--skip-invalid)");
+    if (checked.outside)
+        messages.counted(MessageKind::OutsideCommunes, Severity::Warning, checked.outside,
+                         std::to_string(checked.outside) + " feature(s) lie outside every 2025 commune of the project");
+    if (checked.withoutGeometry)
+        messages.counted(MessageKind::WithoutGeometry, Severity::Warning, checked.withoutGeometry,
+                         std::to_string(checked.withoutGeometry) + " feature(s) have no geometry");
+    if (checked.approximate)
+        messages.counted(MessageKind::ApproximateLocations, Severity::Note, checked.approximate,
+                         std::to_string(checked.approximate)
+                             + " row(s) placed at their commune's point on surface (approximate_location = 1)");
+}
 
 void writeFeatures(ProjectStore& store, Prepared& p, Checked& checked, ImportResult& result, const ProgressSink& progress)
 {
@@ -706,7 +851,10 @@ void writeFeatures(ProjectStore& store, Prepared& p, Checked& checked, ImportRes
             if (p.request.encoding && !isAuto(p.request.encoding)) m.encoding = p.request.encoding;
             if (p.request.crs && !isAuto(p.request.crs)) m.crs = p.request.crs;
             SavedMappings(store.connection()).save(m);
-            result.report.notes.push_back("mapping saved as '" + m.name + "' (reuse it with --mapping " + m.name + ")");
+            ImportMessage saved = fileMessage(MessageKind::MappingSaved, Severity::Note,
+                                              "mapping saved as '" + m.name + "' (reuse it with --mapping " + m.name + ")");
+            saved.value = m.name;
+            Messages(result.messages, result.report.notes, result.report.warnings, &result.report.repairs).add(std::move(saved));
         }
         store.imports().finish(batch, result.report.inserted + result.report.updated);
         progress.check();  // the last chance to cancel: nothing is committed yet
@@ -765,7 +913,9 @@ ImportPreview previewImport(ProjectStore& store, const ImportRequest& request, s
             if (row.geometry) pr.geometryWkt = row.geometry->toWkt(6);
             preview.rows.push_back(std::move(pr));
         }
-        preview.notes.push_back("unit layers and the crosswalk are checked when imported; the preview shows the file's columns");
+        Messages(preview.messages, preview.notes, preview.warnings, nullptr)
+            .note(MessageKind::UnitLayerPreview,
+                  "unit layers and the crosswalk are checked when imported; the preview shows the file's columns");
         return preview;
     }
     Prepared p = prepare(store, request, progress);
@@ -779,14 +929,18 @@ ImportPreview previewImport(ProjectStore& store, const ImportRequest& request, s
     preview.newLayer = p.target.isNew;
     preview.targets = p.mapper->targets();
     for (std::size_t t = 0; t < p.mapper->targets().size(); ++t) preview.mappedColumns.push_back(p.mapper->columnName(t));
-    addSourceNotes(p, preview.notes, preview.warnings);
+    Messages messages(preview.messages, preview.notes, preview.warnings, nullptr);
+    addSourceNotes(p, messages);
 
-    io::ImportReport scratch;
-    RowChecker checker(store, p.source, p.target, *p.mapper, p.crs, p.request, scratch);
+    // The rows' repairs come after the file's notes, as before any row.
+    std::vector<ImportMessage> repairs;
+    std::vector<std::string> repairNotes, unused;
+    Messages rowMessages(repairs, repairNotes, unused, nullptr);
+    RowChecker checker(store, p.source, p.target, *p.mapper, p.crs, p.request, rowMessages);
     Checked checked;
     for (std::size_t i = 0; i < p.source.rows().size() && i < maxRows; ++i) {
         const geo::Feature& row = p.source.rows()[i];
-        std::vector<std::string> problems;
+        std::vector<ImportMessage> problems;
         std::optional<geo::Geometry> geometry;
         const std::optional<Feature> feature = checker.check(row, problems, checked, &geometry);
         ImportPreview::Row pr;
@@ -795,12 +949,18 @@ ImportPreview previewImport(ProjectStore& store, const ImportRequest& request, s
         const RowMapper::Result mapped = p.mapper->map(row.values);
         for (const auto& v : mapped.values) pr.values.push_back(v ? displayValue(*v) : std::string());
         if (geometry) pr.geometryWkt = geometry->toWkt(6);
-        pr.problems = std::move(problems);
         for (const RejectedRow& rej : checked.rejected)
-            if (rej.row == row.row) pr.problems.push_back("left out (--skip-invalid): " + rej.reason);
+            if (rej.row == row.row) {
+                problems.push_back(rej.message);
+                problems.back().text = "left out (--skip-invalid): " + rej.reason;
+            }
+        for (const ImportMessage& m : problems) pr.problems.push_back(m.text);
+        pr.messages = std::move(problems);
         preview.rows.push_back(std::move(pr));
     }
-    for (const auto& r : scratch.repairs) preview.notes.push_back("repaired: " + r);
+    // The transformation note first, then the repairs; the counts when every row was checked.
+    for (ImportMessage& m : repairs) messages.add(std::move(m));
+    if (preview.rows.size() == p.source.rows().size()) addRowCounts(checked, messages);
     return preview;
 }
 
@@ -817,21 +977,26 @@ ImportResult runImport(ProjectStore& store, const ImportRequest& request)
     result.encoding = p.source.encoding();
     result.crs = p.crs;
     result.mapping = p.mapper->effectiveMapping();
-    addSourceNotes(p, result.report.notes, result.report.warnings);
+    Messages messages(result.messages, result.report.notes, result.report.warnings, &result.report.repairs);
+    addSourceNotes(p, messages);
     if (!p.target.isNew && !p.mapper->has("user_key")) {
         const auto previous = store.imports().findBySha256(ImportBatches::sha256OfFile(p.request.file));
         for (const ImportBatch& b : previous)
             if (b.target == p.target.name && b.status == ImportStatus::Completed) {
                 const auto d = detail::ImportJournal(store.connection()).details(b.id);
                 if (d && d->undoneAt) continue;
-                result.report.warnings.push_back("the same file was imported into " + p.target.name + " before (batch "
-                                                 + std::to_string(b.id) + "); without --key its rows are added again");
+                ImportMessage m = fileMessage(MessageKind::SameFileAddedAgain, Severity::Warning,
+                                              "the same file was imported into " + p.target.name + " before (batch "
+                                                  + std::to_string(b.id) + "); without --key its rows are added again");
+                m.count = b.id;
+                m.value = p.target.name;
+                messages.add(std::move(m));
                 break;
             }
     }
 
     // Check every row; all problems are reported together.
-    RowChecker checker(store, p.source, p.target, *p.mapper, p.crs, p.request, result.report);
+    RowChecker checker(store, p.source, p.target, *p.mapper, p.crs, p.request, messages);
     Checked checked;
     ProblemList problems;
     const auto total = static_cast<std::int64_t>(p.source.rows().size());
@@ -839,9 +1004,9 @@ ImportResult runImport(ProjectStore& store, const ImportRequest& request)
     for (const geo::Feature& row : p.source.rows()) {
         if (done++ % static_cast<std::int64_t>(kProgressEvery) == 0)
             progress.report(ImportProgress::Stage::Checking, done - 1, total);
-        std::vector<std::string> rowProblems;
+        std::vector<ImportMessage> rowProblems;
         std::optional<Feature> feature = checker.check(row, rowProblems, checked);
-        for (auto& pr : rowProblems) problems.add(std::move(pr));
+        for (auto& pr : rowProblems) problems.add(std::move(pr.text));
         if (feature) {
             checked.features.push_back(std::move(*feature));
             checked.sourceRows.push_back(row.row);
@@ -854,16 +1019,7 @@ ImportResult runImport(ProjectStore& store, const ImportRequest& request)
                           + " left out)");
     result.rejected = checked.rejected;
     result.approximateLocations = checked.approximate;
-    if (!checked.rejected.empty())
-        result.report.warnings.push_back(std::to_string(checked.rejected.size())
-                                         + " row(s) left out because their geometry cannot be used (--skip-invalid)");
-    if (checked.outside)
-        result.report.warnings.push_back(std::to_string(checked.outside) + " feature(s) lie outside every 2025 commune of the project");
-    if (checked.withoutGeometry)
-        result.report.warnings.push_back(std::to_string(checked.withoutGeometry) + " feature(s) have no geometry");
-    if (checked.approximate)
-        result.report.notes.push_back(std::to_string(checked.approximate)
-                                      + " row(s) placed at their commune's point on surface (approximate_location = 1)");
+    addRowCounts(checked, messages);
 
     writeFeatures(store, p, checked, result, progress);
     return result;

@@ -250,7 +250,7 @@ RowMapper::Result RowMapper::map(std::span<const geo::FieldValue> row) const
         std::string error;
         auto value = convertValue(row[static_cast<std::size_t>(c)], targets_[t].info, error);
         if (!value) {
-            r.errors.push_back({t, error});
+            r.errors.push_back({t, error, io::detail::valueText(row[static_cast<std::size_t>(c)])});
             continue;
         }
         r.values[t] = std::move(*value);

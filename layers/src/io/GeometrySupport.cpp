@@ -38,15 +38,25 @@ std::optional<geo::Geometry> fromStorageWkb(const Wkb& wkb)
 
 bool isPolygonColumn(GeometryType type) { return type == GeometryType::Polygon || type == GeometryType::MultiPolygon; }
 
-std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType column, std::string& reason)
+std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType column, std::string& reason,
+                                        std::optional<importer::GeometryProblem>* problem)
 {
     using GT = geo::GeometryType;
     const GT t = g.type();
+    auto wrongType = [&](GT found) {
+        if (!problem) return;
+        problem->emplace();
+        (*problem)->kind = importer::GeometryProblem::Kind::WrongType;
+        (*problem)->found = found;
+        (*problem)->column = column;
+        (*problem)->detail = reason;
+    };
     auto single = [&](GT simple, GT multi) -> std::optional<geo::Geometry> {
         if (t == simple) return g;
         if (t == multi && g.numGeometries() == 1) return g.geometryN(0);
         reason = std::string("a ") + g.typeName() + " where the layer takes "
             + (simple == GT::Point ? "points" : simple == GT::LineString ? "lines" : "polygons") + " (one part each)";
+        wrongType(t);
         return std::nullopt;
     };
     auto multi = [&](GT simple, GT multiType, const char* what) -> std::optional<geo::Geometry> {
@@ -58,6 +68,7 @@ std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType co
                 geo::Geometry part = g.geometryN(i);
                 if (part.type() != simple && part.type() != multiType) {
                     reason = std::string("a GeometryCollection holding a ") + part.typeName() + " where the layer takes " + what;
+                    wrongType(part.type());
                     return std::nullopt;
                 }
                 parts.push_back(std::move(part));
@@ -65,6 +76,7 @@ std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType co
             if (!parts.empty()) return geo::Geometry::collect(std::move(parts));
         }
         reason = std::string("a ") + g.typeName() + " where the layer takes " + what;
+        wrongType(t);
         return std::nullopt;
     };
     switch (column) {
@@ -101,7 +113,8 @@ GeometryPreparer::GeometryPreparer(const std::optional<geo::Crs>& crs, const std
     } catch (const std::exception& e) {
         throw ImportError(file + ": cannot transform from " + crs->label() + " to WGS 84: " + e.what());
     }
-    note_ = "coordinates transformed from " + crs->label() + " to WGS 84 (EPSG:4326): " + toWgs84_->description();
+    operation_ = toWgs84_->description();
+    note_ = "coordinates transformed from " + crs->label() + " to WGS 84 (EPSG:4326): " + operation_;
 }
 
 GeometryPreparer::~GeometryPreparer() = default;
@@ -110,35 +123,56 @@ GeometryPreparer& GeometryPreparer::operator=(GeometryPreparer&&) noexcept = def
 
 GeometryPreparer::Result GeometryPreparer::prepare(const geo::Geometry& source, GeometryType column) const
 {
+    using Problem = importer::GeometryProblem;
     Result r;
+    auto fail = [&](Problem::Kind kind, std::string reason) {
+        r.reason = std::move(reason);
+        r.problem.emplace();
+        r.problem->kind = kind;
+        r.problem->crs = crsLabel_;
+        r.problem->column = column;
+    };
     geo::Geometry g = source;
     if (toWgs84_) {
         try {
             g = g.transformed(*toWgs84_);
         } catch (const std::exception& e) {
-            r.reason = std::string("cannot be transformed to WGS 84 (") + e.what() + ")";
+            fail(Problem::Kind::NotTransformed, std::string("cannot be transformed to WGS 84 (") + e.what() + ")");
+            r.problem->detail = e.what();
             return r;
         }
     }
     const geo::Envelope e = g.envelope();
     if (!(e.minx >= -180 && e.maxx <= 180 && e.miny >= -90 && e.maxy <= 90)) {
-        r.reason = "coordinates such as " + formatLocation(e.minx, e.miny)
-            + " are not longitude/latitude after reading them as " + crsLabel_ + "; is the CRS right (--crs)?";
+        fail(Problem::Kind::NotLongitudeLatitude, "coordinates such as " + formatLocation(e.minx, e.miny)
+                                                      + " are not longitude/latitude after reading them as " + crsLabel_
+                                                      + "; is the CRS right (--crs)?");
+        r.problem->location = geo::XY{e.minx, e.miny};
         return r;
     }
     const geo::ValidityResult validity = geo::validate(g);
     if (!validity.valid) {
-        const geo::RepairResult repaired = geo::repair(g);
+        geo::RepairResult repaired = geo::repair(g);
         if (repaired.report.status == geo::RepairStatus::Rejected || !repaired.geometry) {
-            r.reason = "invalid (" + validity.reason
-                + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y) : "")
-                + ") and MakeValid cannot repair it without losing it: " + repaired.report.text;
+            fail(Problem::Kind::Unrepairable,
+                 "invalid (" + validity.reason
+                     + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y) : "")
+                     + ") and MakeValid cannot repair it without losing it: " + repaired.report.text);
+            r.problem->invalidity = validity.reason;
+            r.problem->location = validity.location;
+            r.problem->repair = std::move(repaired.report);
             return r;
         }
         r.repair = "repaired with MakeValid: " + repaired.report.text;
+        r.repairReport = std::move(repaired.report);
         g = *repaired.geometry;
     }
-    r.geometry = fitToColumn(g, column, r.reason);
+    std::string reason;
+    r.geometry = fitToColumn(g, column, reason, &r.problem);
+    if (!r.geometry) {
+        r.reason = std::move(reason);
+        r.problem->crs = crsLabel_;
+    }
     return r;
 }
 

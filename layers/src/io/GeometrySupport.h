@@ -3,6 +3,8 @@
 
 #include "planmap/geo/Crs.h"
 #include "planmap/geo/Geometry.h"
+#include "planmap/geo/GeometryValidity.h"
+#include "planmap/layers/importer/ImportMessage.h"
 #include "planmap/layers/store/Spatial.h"
 #include "planmap/layers/store/Value.h"
 
@@ -23,8 +25,10 @@ std::optional<geo::Geometry> fromStorageWkb(const Wkb& wkb);
 
 /// Fits a geometry to a column type: a single-part Multi* becomes its part for
 /// a single-type column; a single geometry is left for the store to promote
-/// into a Multi* column. Returns nullopt (and a reason) when it cannot fit.
-std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType column, std::string& reason);
+/// into a Multi* column. Returns nullopt (and a reason, and the problem as
+/// data when `problem` is given) when it cannot fit.
+std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType column, std::string& reason,
+                                        std::optional<importer::GeometryProblem>* problem = nullptr);
 
 /// True for Polygon and MultiPolygon columns.
 bool isPolygonColumn(GeometryType type);
@@ -51,11 +55,17 @@ public:
     /// "coordinates transformed from X to WGS 84 (EPSG:4326): <operation>";
     /// empty when no transformation is needed.
     const std::string& note() const { return note_; }
+    /// The source CRS's label and PROJ's description of the operation (empty
+    /// when no transformation is needed).
+    const std::string& sourceCrsLabel() const { return crsLabel_; }
+    const std::string& operation() const { return operation_; }
 
     struct Result {
         std::optional<geo::Geometry> geometry;  ///< nullopt when unusable
-        std::string reason;                     ///< why it is unusable
+        std::string reason;                     ///< why it is unusable (English)
+        std::optional<importer::GeometryProblem> problem;  ///< the same, as data
         std::string repair;                     ///< "repaired with MakeValid: ..." when repaired
+        std::optional<geo::RepairReport> repairReport;     ///< the same, as data
     };
     Result prepare(const geo::Geometry& source, GeometryType column) const;
 
@@ -63,6 +73,7 @@ private:
     std::unique_ptr<geo::Transform> toWgs84_;
     std::string crsLabel_;
     std::string note_;
+    std::string operation_;
 };
 
 } // namespace planmap::layers::io::detail

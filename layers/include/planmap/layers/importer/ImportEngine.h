@@ -26,6 +26,7 @@
 // front of runImport for existing layers.
 
 #include "planmap/layers/importer/CrsDetection.h"
+#include "planmap/layers/importer/ImportMessage.h"
 #include "planmap/layers/importer/ImportRequest.h"
 #include "planmap/layers/importer/RowMapper.h"
 #include "planmap/layers/importer/SourceData.h"
@@ -76,6 +77,7 @@ struct RejectedRow {
     std::int64_t row = 0;
     std::string where;    ///< "<file>, feature 12"
     std::string reason;
+    ImportMessage message;  ///< the same, as data (kind RowLeftOut)
 };
 
 struct ImportResult {
@@ -86,6 +88,9 @@ struct ImportResult {
     std::optional<std::string> createdLayer;  ///< the reference layer created
     std::int64_t approximateLocations = 0;    ///< rows placed at their unit's point on surface
     io::FieldMapping mapping;           ///< the mapping used (target=column)
+    /// Every repair, warning and note of the report, as data, in order (for
+    /// feature layers; the unit loader's own lines are in report only).
+    std::vector<ImportMessage> messages;
 };
 
 /// What an import would do, for the wizard and `import --preview`.
@@ -106,10 +111,14 @@ struct ImportPreview {
         std::vector<std::string> values;    ///< per target, as text
         std::optional<std::string> geometryWkt;  ///< WGS 84, after repair
         std::vector<std::string> problems;
+        std::vector<ImportMessage> messages;  ///< the problems, as data
     };
     std::vector<Row> rows;              ///< the first rows
     std::vector<std::string> warnings;
-    std::vector<std::string> notes;
+    std::vector<std::string> notes;     ///< with the repairs of the rows shown, as "repaired: ..."
+    /// The warnings and notes (and the repairs) as data, in order; when every
+    /// row was previewed, also the counts (rows outside the communes, ...).
+    std::vector<ImportMessage> messages;
 };
 
 /// Reads the file and shows what an import would write, without writing.

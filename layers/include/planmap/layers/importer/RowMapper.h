@@ -60,6 +60,7 @@ public:
     struct Error {
         std::size_t target = 0;
         std::string message;   ///< e.g. "\"abc\" is not a number"
+        std::string value;     ///< the value as text ("abc"); the target's type says what it should be
     };
     struct Result {
         /// Per target: the converted value (std::monostate = empty cell);
