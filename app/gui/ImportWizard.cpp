@@ -58,18 +58,6 @@ QString stageText(imp::ImportProgress::Stage stage)
     return {};
 }
 
-QString typeText(layers::FieldType type)
-{
-    switch (type) {
-    case layers::FieldType::Integer: return QObject::tr("số nguyên");
-    case layers::FieldType::Real: return QObject::tr("số thực");
-    case layers::FieldType::Text: return QObject::tr("chữ");
-    case layers::FieldType::Date: return QObject::tr("ngày");
-    case layers::FieldType::Boolean: return QObject::tr("có/không");
-    }
-    return {};
-}
-
 /// "TCVN3 (ABC) — tự nhận biết".
 QString encodingText(const imp::EncodingDecision& e)
 {
@@ -100,11 +88,13 @@ QString crsText(const imp::CrsResolution& c)
     return label;
 }
 
-QString bulletList(const std::vector<std::string>& lines, std::size_t limit = 200)
+QString bulletList(const std::vector<imp::ImportMessage>& messages, std::size_t limit = 200)
 {
     QString text;
-    for (std::size_t i = 0; i < lines.size() && i < limit; ++i) text += QStringLiteral("  • ") + q(lines[i]) + QLatin1Char('\n');
-    if (lines.size() > limit) text += QObject::tr("  … và %1 dòng nữa").arg(formatInteger(static_cast<qint64>(lines.size() - limit))) + QLatin1Char('\n');
+    for (std::size_t i = 0; i < messages.size() && i < limit; ++i)
+        text += QStringLiteral("  • ") + importMessageText(messages[i]) + QLatin1Char('\n');
+    if (messages.size() > limit)
+        text += QObject::tr("  … và %1 dòng nữa").arg(formatInteger(static_cast<qint64>(messages.size() - limit))) + QLatin1Char('\n');
     return text;
 }
 
@@ -535,7 +525,8 @@ void ImportWizard::showPreview()
         for (std::size_t c = 0; c < row.values.size() && static_cast<int>(c) < headers.size() - 1; ++c)
             previewTable_->setItem(static_cast<int>(r), static_cast<int>(c), new QTableWidgetItem(q(row.values[c])));
         QString problems;
-        for (const auto& p : row.problems) problems += (problems.isEmpty() ? QString() : QStringLiteral("; ")) + q(p);
+        for (const auto& m : row.messages)
+            problems += (problems.isEmpty() ? QString() : QStringLiteral("; ")) + importMessageText(m, false);
         auto* problemItem = new QTableWidgetItem(problems);
         if (!problems.isEmpty()) problemItem->setForeground(QColor(180, 30, 30));
         previewTable_->setItem(static_cast<int>(r), headers.size() - 1, problemItem);
@@ -585,7 +576,7 @@ void ImportWizard::fillMappingTable()
         const auto& target = preview->targets[t];
         const int row = static_cast<int>(t);
         mapping_->setItem(row, 0, new QTableWidgetItem(q(target.info.titleVi) + QStringLiteral(" (") + q(target.info.name) + QLatin1Char(')')));
-        mapping_->setItem(row, 1, new QTableWidgetItem(typeText(target.info.type)));
+        mapping_->setItem(row, 1, new QTableWidgetItem(fieldTypeText(target.info.type)));
         const std::string column = t < preview->mappedColumns.size() ? preview->mappedColumns[t] : std::string();
         if (isNew) {
             mapping_->setItem(row, 2, new QTableWidgetItem(q(column)));
@@ -681,8 +672,8 @@ void ImportWizard::importFinished()
                     .arg(result->report.importBatchId);
         text += tr("Bảng mã chữ: %1\nHệ tọa độ: %2\n").arg(encodingText(result->encoding), crsText(result->crs));
         if (!result->rejected.empty()) {
-            std::vector<std::string> lines;
-            for (const auto& r : result->rejected) lines.push_back(r.where + ": " + r.reason);
+            std::vector<imp::ImportMessage> lines;
+            for (const auto& r : result->rejected) lines.push_back(r.message);
             text += tr("Dòng bị bỏ qua:\n") + bulletList(lines);
         }
     } else if (worker_->cancelled()) {

@@ -1,11 +1,14 @@
 #include "ImportWizardController.h"
 
+#include "ImportNotes.h"
+
 #include "planmap/layers/importer/RowMapper.h"
 #include "planmap/layers/io/UnitLayers.h"
 #include "planmap/layers/store/ProjectStore.h"
 
+#include <QObject>
+
 #include <limits>
-#include <set>
 
 namespace planmap::gui {
 
@@ -141,7 +144,9 @@ bool ImportWizardController::refreshPreview(std::size_t rows)
         for (std::size_t i = 0; i < d.candidates.size() && best < 0; ++i)
             if (d.candidates[i].share() >= imp::kCrsFitShare) best = static_cast<int>(i);
         if (best < 0) {
-            error_ = QString::fromStdString(e.what());
+            error_ = importErrorText(QObject::tr("Không nhận biết được hệ tọa độ của tệp: không hệ tọa độ nào thử được đặt dữ "
+                                                 "liệu vào trong tỉnh. Hãy kiểm tra tệp, hoặc chọn hệ tọa độ trong danh sách."),
+                                     e.what());
             chosenCrs_ = -1;
             return false;
         }
@@ -153,11 +158,11 @@ bool ImportWizardController::refreshPreview(std::size_t rows)
             preview_ = imp::previewImport(store_, request_, rows);
             return true;
         } catch (const std::exception& again) {
-            error_ = QString::fromStdString(again.what());
+            error_ = importErrorText(QObject::tr("Không xem trước được tệp với hệ tọa độ đã chọn."), again.what());
             return false;
         }
     } catch (const std::exception& e) {
-        error_ = QString::fromStdString(e.what());
+        error_ = importErrorText(QObject::tr("Không đọc được tệp với các lựa chọn này; dự án không thay đổi."), e.what());
         return false;
     }
 }
@@ -168,25 +173,21 @@ ImportWizardController::Check ImportWizardController::checkAll()
     const imp::ImportPreview all = imp::previewImport(store_, request_, std::numeric_limits<std::size_t>::max());
     check.rows = all.rowCount;
     for (const auto& row : all.rows) {
-        if (row.problems.empty()) continue;
+        if (row.messages.empty()) continue;
         ++check.rowsWithProblems;
-        for (const auto& p : row.problems) check.problems.push_back(p);
+        check.problems.insert(check.problems.end(), row.messages.begin(), row.messages.end());
     }
     check.encoding = all.encoding;
     check.crs = all.crs;
-    // The engine's sentences about the encoding and the CRS, as it writes them.
-    std::set<std::string> aboutSource{"text encoding: " + all.encoding.summary()};
-    for (const auto& reason : all.encoding.reasons) aboutSource.insert("  " + reason);
-    if (all.crs.crs) aboutSource.insert("CRS: " + all.crs.summary());
-    if (all.crs.detection) aboutSource.insert("  " + all.crs.detection->explanation);
-    std::set<std::string> sourceWarnings(all.encoding.warnings.begin(), all.encoding.warnings.end());
-    sourceWarnings.insert(all.crs.warnings.begin(), all.crs.warnings.end());
-    for (const auto& n : all.notes) {
-        if (n.rfind("repaired: ", 0) == 0) check.repairs.push_back(n.substr(10));
-        else if (!aboutSource.count(n)) check.notes.push_back(n);
+    for (const imp::ImportMessage& m : all.messages) {
+        if (imp::isAboutEncodingOrCrs(m.kind)) continue;  // worded from check.encoding and check.crs
+        switch (m.severity) {
+        case imp::Severity::Repair: check.repairs.push_back(m); break;
+        case imp::Severity::Problem:
+        case imp::Severity::Warning: check.warnings.push_back(m); break;
+        case imp::Severity::Note: check.notes.push_back(m); break;
+        }
     }
-    for (const auto& w : all.warnings)
-        if (!sourceWarnings.count(w)) check.warnings.push_back(w);
     return check;
 }
 

@@ -83,12 +83,12 @@ public:
     struct Check {
         std::int64_t rows = 0;
         std::int64_t rowsWithProblems = 0;
-        std::vector<std::string> repairs;
-        std::vector<std::string> problems;
-        std::vector<std::string> warnings;
-        std::vector<std::string> notes;     ///< other than the encoding's and the CRS's
+        std::vector<layers::importer::ImportMessage> problems;  ///< of every row
+        std::vector<layers::importer::ImportMessage> repairs;
+        std::vector<layers::importer::ImportMessage> warnings;  ///< other than the encoding's and the CRS's
+        std::vector<layers::importer::ImportMessage> notes;     ///< other than the encoding's and the CRS's
         /// How the text and the coordinates were read (their notes and
-        /// warnings are here, not in notes/warnings: the wizard words them).
+        /// warnings are not in notes/warnings: the wizard words them from these).
         layers::importer::EncodingDecision encoding;
         layers::importer::CrsResolution crs;
     };

@@ -1,5 +1,7 @@
 #include "ImportWorker.h"
 
+#include "ImportNotes.h"
+
 #include "planmap/layers/store/ProjectStore.h"
 
 #include <QCoreApplication>
@@ -42,11 +44,11 @@ bool ImportWorker::start(const std::filesystem::path& project, imp::ImportReques
             options.backupBeforeMigrating = false;
             layers::ProjectStore store = layers::ProjectStore::open(project, options);
             result_ = imp::runImport(store, request);
-        } catch (const imp::ImportCancelled& e) {
+        } catch (const imp::ImportCancelled&) {
             cancelled_ = true;
-            error_ = QString::fromStdString(e.what());
+            error_ = tr("Đã dừng việc nhập; không có gì được ghi.");
         } catch (const std::exception& e) {
-            error_ = QString::fromStdString(e.what());
+            error_ = importErrorText(tr("Không nhập được; không có gì được ghi vào dự án."), e.what());
         }
     });
     connect(thread_, &QThread::finished, this, &ImportWorker::end);

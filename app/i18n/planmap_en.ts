@@ -472,299 +472,299 @@
     </message>
     <message>
         <source>Cạnh tự cắt nhau</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-intersection</translation>
     </message>
     <message>
         <source>Vòng tự cắt nhau</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring self-intersection</translation>
     </message>
     <message>
         <source>Quá ít điểm để tạo hình</source>
-        <translation type="unfinished"></translation>
+        <translation>Too few points for a geometry</translation>
     </message>
     <message>
         <source>Lỗ thủng nằm ngoài vùng</source>
-        <translation type="unfinished"></translation>
+        <translation>Hole lies outside the polygon</translation>
     </message>
     <message>
         <source>Lỗ thủng lồng vào nhau</source>
-        <translation type="unfinished"></translation>
+        <translation>Nested holes</translation>
     </message>
     <message>
         <source>Phần trong của vùng bị chia cắt</source>
-        <translation type="unfinished"></translation>
+        <translation>Interior is disconnected</translation>
     </message>
     <message>
         <source>Các vùng lồng vào nhau</source>
-        <translation type="unfinished"></translation>
+        <translation>Nested polygons</translation>
     </message>
     <message>
         <source>Vòng bị lặp</source>
-        <translation type="unfinished"></translation>
+        <translation>Duplicate rings</translation>
     </message>
     <message>
         <source>Tọa độ không hợp lệ</source>
-        <translation type="unfinished"></translation>
+        <translation>Invalid coordinate</translation>
     </message>
     <message>
         <source>Vòng không khép kín</source>
-        <translation type="unfinished"></translation>
+        <translation>Ring is not closed</translation>
     </message>
     <message>
         <source>Điểm bị lặp</source>
-        <translation type="unfinished"></translation>
+        <translation>Repeated point</translation>
     </message>
     <message>
         <source>điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>point</translation>
     </message>
     <message>
         <source>đa điểm</source>
-        <translation type="unfinished"></translation>
+        <translation>multipoint</translation>
     </message>
     <message>
         <source>đường</source>
-        <translation type="unfinished"></translation>
+        <translation>line</translation>
     </message>
     <message>
         <source>vòng</source>
-        <translation type="unfinished"></translation>
+        <translation>ring</translation>
     </message>
     <message>
         <source>đa đường</source>
-        <translation type="unfinished"></translation>
+        <translation>multiline</translation>
     </message>
     <message>
         <source>vùng</source>
-        <translation type="unfinished"></translation>
+        <translation>polygon</translation>
     </message>
     <message>
         <source>đa vùng</source>
-        <translation type="unfinished"></translation>
+        <translation>multipolygon</translation>
     </message>
     <message>
         <source>tập hợp hình</source>
-        <translation type="unfinished"></translation>
+        <translation>geometry collection</translation>
     </message>
     <message>
         <source>điểm (mỗi đối tượng một điểm)</source>
-        <translation type="unfinished"></translation>
+        <translation>points (one per feature)</translation>
     </message>
     <message>
         <source>đường (mỗi đối tượng một đường)</source>
-        <translation type="unfinished"></translation>
+        <translation>lines (one per feature)</translation>
     </message>
     <message>
         <source>vùng (mỗi đối tượng một vùng)</source>
-        <translation type="unfinished"></translation>
+        <translation>polygons (one per feature)</translation>
     </message>
     <message>
         <source>mọi loại hình</source>
-        <translation type="unfinished"></translation>
+        <translation>any geometry</translation>
     </message>
     <message>
         <source>%1 không chuyển được</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 cannot be converted</translation>
     </message>
     <message>
         <source>%1 không thuộc các giá trị: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not one of: %2</translation>
     </message>
     <message>
         <source>%1 không phải số nguyên</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a whole number</translation>
     </message>
     <message>
         <source>%1 không phải số</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a number</translation>
     </message>
     <message>
         <source>%1 không phải ngày (dd/mm/yyyy hoặc YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a date (dd/mm/yyyy or YYYY-MM-DD)</translation>
     </message>
     <message>
         <source>%1 không phải giá trị có/không (có/không, 1/0, true/false)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 is not a yes/no value (có/không, 1/0, true/false)</translation>
     </message>
     <message>
         <source>Chi tiết (tiếng Anh, từ bộ nhập dữ liệu):</source>
-        <translation type="unfinished"></translation>
+        <translation>Details (from the importer):</translation>
     </message>
     <message>
         <source>dòng %1</source>
-        <translation type="unfinished">row %1</translation>
+        <translation>row %1</translation>
     </message>
     <message>
         <source>đối tượng %1</source>
-        <translation type="unfinished">feature %1</translation>
+        <translation>feature %1</translation>
     </message>
     <message>
         <source>cột “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>column “%1”</translation>
     </message>
     <message>
         <source>không đổi được từ %1 sang WGS 84 (PROJ: %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>cannot be transformed from %1 to WGS 84 (PROJ: %2)</translation>
     </message>
     <message>
         <source>đọc theo %1, tọa độ như %2 không phải kinh độ/vĩ độ: hệ tọa độ có đúng không?</source>
-        <translation type="unfinished"></translation>
+        <translation>read as %1, coordinates such as %2 are not longitude/latitude: is the CRS right?</translation>
     </message>
     <message>
         <source>hình không hợp lệ (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>invalid geometry (%1)</translation>
     </message>
     <message>
         <source>tại %1</source>
-        <translation type="unfinished"></translation>
+        <translation>at %1</translation>
     </message>
     <message>
         <source>sửa bằng MakeValid sẽ biến %1 thành %2, mất hình</source>
-        <translation type="unfinished"></translation>
+        <translation>MakeValid would turn the %1 into a %2, losing the shape</translation>
     </message>
     <message>
         <source>sửa bằng MakeValid sẽ không còn gì của hình</source>
-        <translation type="unfinished"></translation>
+        <translation>MakeValid would leave nothing of the shape</translation>
     </message>
     <message>
         <source>hình loại %1 trong khi lớp nhận %2</source>
-        <translation type="unfinished"></translation>
+        <translation>a %1 where the layer takes %2</translation>
     </message>
     <message>
         <source>%1 tách thành %2 phần</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 split into %2 parts</translation>
     </message>
     <message>
         <source>số phần %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>parts %1 → %2</translation>
     </message>
     <message>
         <source>diện tích đổi %1</source>
-        <translation type="unfinished"></translation>
+        <translation>area changed by %1</translation>
     </message>
     <message>
         <source>diện tích được tính lại (trước đó các cạnh cắt nhau)</source>
-        <translation type="unfinished"></translation>
+        <translation>area recomputed (the edges crossed before)</translation>
     </message>
     <message>
         <source>chiều dài đổi %1</source>
-        <translation type="unfinished"></translation>
+        <translation>length changed by %1</translation>
     </message>
     <message>
         <source>loại %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>type %1 → %2</translation>
     </message>
     <message>
         <source>bỏ %1 phần suy biến (thấp chiều hơn)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 collapsed parts of lower dimension left out</translation>
     </message>
     <message>
         <source>số điểm %1 → %2</source>
-        <translation type="unfinished"></translation>
+        <translation>points %1 → %2</translation>
     </message>
     <message>
         <source>dựng lại các vòng; diện tích, số phần, số điểm và loại không đổi</source>
-        <translation type="unfinished"></translation>
+        <translation>rings rebuilt; area, parts, points and type unchanged</translation>
     </message>
     <message>
         <source>(trường %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>(field %1)</translation>
     </message>
     <message>
         <source>khóa để trống</source>
-        <translation type="unfinished"></translation>
+        <translation>the key is empty</translation>
     </message>
     <message>
         <source>khóa “%1” đã dùng ở %2</source>
-        <translation type="unfinished"></translation>
+        <translation>the key “%1” was already used at %2</translation>
     </message>
     <message>
         <source>không có xã nào mã %1 (đơn vị từ 01/07/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>no commune with code %1 (units from 1 July 2025)</translation>
     </message>
     <message>
         <source>không có xã nào mã %1 (đơn vị trước 01/07/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>no commune with code %1 (units before 1 July 2025)</translation>
     </message>
     <message>
         <source>không có tọa độ, cũng không có mã đơn vị để đặt dòng lên bản đồ</source>
-        <translation type="unfinished"></translation>
+        <translation>no coordinates and no unit code to place the row on the map</translation>
     </message>
     <message>
         <source>xã %1 không có ranh giới và đã được chia vào %2 xã mới nên không đặt được dòng; hãy cho tọa độ hoặc mã xã mới (từ 01/07/2025)</source>
-        <translation type="unfinished"></translation>
+        <translation>commune %1 has no boundary and was split between %2 new communes, so the row cannot be placed; give it coordinates or a new commune code (from 1 July 2025)</translation>
     </message>
     <message>
         <source>xã %1 không có ranh giới để đặt dòng vào</source>
-        <translation type="unfinished"></translation>
+        <translation>commune %1 has no boundary to place the row in</translation>
     </message>
     <message>
         <source>điểm của xã %1 không hợp với lớp: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>the point of commune %1 does not fit the layer: %2</translation>
     </message>
     <message>
         <source>hình: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>geometry: %1</translation>
     </message>
     <message>
         <source>bỏ qua vì hình không dùng được: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>left out because its geometry cannot be used: %1</translation>
     </message>
     <message>
         <source>Tọa độ được đổi từ %1 sang WGS 84 (EPSG:4326) bằng PROJ: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Coordinates transformed from %1 to WGS 84 (EPSG:4326) by PROJ: %2</translation>
     </message>
     <message>
         <source>Lớp tham chiếu mới %1 “%2” (%3), các trường: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>New reference layer %1 “%2” (%3), fields: %4</translation>
     </message>
     <message>
         <source>Các cột không được nhập (ghép chúng với trường ở trang “Lớp đích”): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Columns not imported (match them to fields on the “Import into” page): %1</translation>
     </message>
     <message>
         <source>Nội dung tệp này đã được nhập trước đây (lần nhập %1, %2).</source>
-        <translation type="unfinished"></translation>
+        <translation>The same file content was imported before (import %1, %2).</translation>
     </message>
     <message>
         <source>Tệp này đã được nhập vào lớp %1 (lần nhập %2); không có cột khóa nên các dòng sẽ được thêm lần nữa. Chọn cột khóa để cập nhật thay vì nhân đôi.</source>
-        <translation type="unfinished"></translation>
+        <translation>This file was imported into layer %1 before (import %2); without a key column its rows are added again. Choose a key column to update them instead of duplicating them.</translation>
     </message>
     <message>
         <source>%1 dòng bị bỏ qua vì hình không dùng được.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rows left out because their geometry cannot be used.</translation>
     </message>
     <message>
         <source>%1 đối tượng nằm ngoài mọi xã (từ 01/07/2025) của dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features lie outside every commune (from 1 July 2025) of the project.</translation>
     </message>
     <message>
         <source>%1 đối tượng không có hình.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 features have no geometry.</translation>
     </message>
     <message>
         <source>%1 dòng được đặt tại điểm đại diện của xã (vị trí gần đúng, approximate_location = 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 rows placed at a point inside their commune (approximate location, approximate_location = 1).</translation>
     </message>
     <message>
         <source>Đã lưu cách ghép cột với tên “%1”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Column mapping saved as “%1”.</translation>
     </message>
     <message>
         <source>Lớp đơn vị hành chính được kiểm tra khi nhập; bản xem trước chỉ hiện các cột của tệp.</source>
-        <translation type="unfinished"></translation>
+        <translation>Administrative unit layers are checked when imported; the preview shows the file&apos;s columns only.</translation>
     </message>
     <message>
         <source>Không nhận biết được hệ tọa độ của tệp: không hệ tọa độ nào thử được đặt dữ liệu vào trong tỉnh. Hãy kiểm tra tệp, hoặc chọn hệ tọa độ trong danh sách.</source>
-        <translation type="unfinished"></translation>
+        <translation>The CRS of the file cannot be detected: no CRS tried puts the data inside the province. Check the file, or choose a CRS from the list.</translation>
     </message>
     <message>
         <source>Không xem trước được tệp với hệ tọa độ đã chọn.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be previewed with the chosen CRS.</translation>
     </message>
     <message>
         <source>Không đọc được tệp với các lựa chọn này; dự án không thay đổi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The file cannot be read with these options; the project is unchanged.</translation>
     </message>
 </context>
 <context>
@@ -1898,11 +1898,11 @@ CRS: %2
     <name>planmap::gui::ImportWorker</name>
     <message>
         <source>Đã dừng việc nhập; không có gì được ghi.</source>
-        <translation type="unfinished"></translation>
+        <translation>The import was stopped; nothing was written.</translation>
     </message>
     <message>
         <source>Không nhập được; không có gì được ghi vào dự án.</source>
-        <translation type="unfinished"></translation>
+        <translation>The import failed; nothing was written to the project.</translation>
     </message>
 </context>
 <context>

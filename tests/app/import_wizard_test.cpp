@@ -5,6 +5,7 @@
 
 #include "AppTestSupport.h"
 #include "ImportWizard.h"
+#include "ImportNotes.h"
 #include "ImportWizardController.h"
 #include "ImportWorker.h"
 #include "LayerExportDialog.h"
@@ -416,6 +417,81 @@ TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
     EXPECT_TRUE(written);
     EXPECT_TRUE(wizard.projectChanged());
     EXPECT_EQ(project().features().count("thon_ban"), static_cast<std::int64_t>(kRows));
+}
+
+TEST_F(ImportWizardTest, TheCheckWordsTheEnginesMessagesInVietnamese)
+{
+    // Villages from a district's sheet: a value that is not a number, an empty
+    // and a repeated key, an unknown commune code, a point outside every commune.
+    const auto csv = dir.file("thon_huyen.csv");
+    std::ofstream(csv) << "Mã thôn,Tên thôn,Số nhân khẩu,Mã xã mới,Ghi chú,X,Y\n"
+                       << "T1,Bản Chắt,1.238,,,106.76,21.85\n"
+                       << "T2,Nà Pàn,nhiều,,,106.76,21.85\n"
+                       << ",Khuổi Mạ,12,,,106.76,21.85\n"
+                       << "T1,Pác Cáy,15,99999,,106.76,21.85\n"
+                       << "T5,Nà Lầu,15,,,105.80,21.02\n";
+    ImportWizardController c(project());
+    c.setFile(csv);
+    c.request().keyField = "Mã thôn";
+    c.setExistingLayer("villages");
+    c.setField("name", "Tên thôn");
+    c.setField("population", "Số nhân khẩu");
+    c.setField("commune_code", "Mã xã mới");
+    c.setCrs("EPSG:4326");  // one point of five is far away: detection would ask to confirm
+    ASSERT_TRUE(c.refreshPreview()) << c.error().toStdString();
+    const ImportWizardController::Check check = c.checkAll();
+    EXPECT_EQ(check.rows, 5);
+    EXPECT_EQ(check.rowsWithProblems, 3);
+    QStringList problems;
+    for (const auto& m : check.problems) problems << importMessageText(m);
+    EXPECT_TRUE(problems.contains(QStringLiteral("dòng 3, cột “Số nhân khẩu”: “nhiều” không phải số nguyên (trường Số nhân khẩu (population))")))
+        << problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(problems.contains(QStringLiteral("dòng 4, cột “Mã thôn”: khóa để trống"))) << problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(problems.contains(QStringLiteral("dòng 5, cột “Mã thôn”: khóa “T1” đã dùng ở dòng 2")))
+        << problems.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(problems.contains(QStringLiteral("dòng 5, cột “Mã xã mới”: không có xã nào mã 99999 (đơn vị từ 01/07/2025)")))
+        << problems.join(QLatin1Char('\n')).toStdString();
+    QStringList others;
+    for (const auto& list : {check.warnings, check.notes})
+        for (const auto& m : list) others << importMessageText(m);
+    // Rows 2 and 6 are fine; the one far from Lạng Sơn is outside every commune.
+    EXPECT_TRUE(others.contains(QStringLiteral("1 đối tượng nằm ngoài mọi xã (từ 01/07/2025) của dự án.")))
+        << others.join(QLatin1Char('\n')).toStdString();
+    EXPECT_TRUE(others.contains(QStringLiteral("Các cột không được nhập (ghép chúng với trường ở trang “Lớp đích”): “Ghi chú”")))
+        << others.join(QLatin1Char('\n')).toStdString();
+    // Nothing of the engine's English is left.
+    const QString all = problems.join(QLatin1Char('\n')) + others.join(QLatin1Char('\n'));
+    for (const char* english : {"row ", "column", "feature", "not a", "key", "outside", "commune", "--"})
+        EXPECT_FALSE(all.contains(QLatin1String(english))) << english << "\n" << all.toStdString();
+}
+
+TEST_F(ImportWizardTest, TheCheckPageReportsRepairsInVietnamese)
+{
+    // Forest plots, one a bow tie (self-intersecting): MakeValid splits it in two.
+    const auto shp = dir.file("lo_rung.shp");
+    writeShapefile(shp,
+                   {"POLYGON ((106.74 21.84,106.75 21.84,106.75 21.85,106.74 21.85,106.74 21.84))",
+                    "POLYGON ((106.75 21.84,106.77 21.86,106.77 21.84,106.75 21.86,106.75 21.84))"},
+                   {{"MA_LO", OFTString, 10, {"LO1", "LO2"}}}, 4326, std::string("UTF-8"), wkbPolygon);
+    ImportWizard wizard(project());
+    wizard.resize(1000, 680);
+    wizard.show();
+    ASSERT_TRUE(wizard.openFile(QString::fromStdString(shp.string())));
+    wizard.next();
+    wizard.next();
+    ASSERT_EQ(wizard.currentId(), ImportWizard::CommitPage);
+    auto* report = wizard.findChild<QPlainTextEdit*>(QStringLiteral("importReport"));
+    ASSERT_NE(report, nullptr);
+    const QString text = report->toPlainText();
+    apptest::keepShot(wizard, "import_wizard_repairs");
+    EXPECT_TRUE(text.contains(QStringLiteral("Sửa hình (MakeValid): 1"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("đối tượng 2: Cạnh tự cắt nhau tại (106,76"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("vùng tách thành 2 phần"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("loại vùng → đa vùng"))) << text.toStdString();
+    EXPECT_TRUE(text.contains(QStringLiteral("Lớp tham chiếu mới lo_rung “lo_rung” (vùng), các trường: MA_LO (ma_lo): chữ")))
+        << text.toStdString();
+    for (const char* english : {"Self-intersection", "repaired", "feature", "split", "new reference layer"})
+        EXPECT_FALSE(text.contains(QLatin1String(english))) << english << "\n" << text.toStdString();
 }
 
 TEST_F(ImportWizardTest, ExportDialogWritesAGeoPackageWithItsStyle)
