@@ -662,7 +662,6 @@ void ImportWizard::importFinished()
 {
     QString text = report_->toPlainText() + QStringLiteral("\n————\n");
     if (const auto& result = worker_->result()) {
-        controller_.projectWrittenElsewhere();
         imported_ = true;
         changed_ = true;
         progress_->setValue(100);

@@ -199,8 +199,6 @@ imp::ImportResult ImportWizardController::run(const imp::ProgressCallback& progr
     return imp::runImport(store_, r);
 }
 
-void ImportWizardController::projectWrittenElsewhere() { store_.features().reload(); }
-
 std::optional<imp::ImportHistoryEntry> ImportWizardController::lastUndoable()
 {
     for (imp::ImportHistoryEntry& e : imp::importHistory(store_))

@@ -98,9 +98,6 @@ public:
     /// was set, ImportProblems...; nothing is written then).
     layers::importer::ImportResult run(const layers::importer::ProgressCallback& progress,
                                        const std::atomic<bool>* cancel);
-    /// After an import wrote through another connection (ImportWorker): the
-    /// store forgets what it caches of the project (the layer registry).
-    void projectWrittenElsewhere();
     /// The batch of the last import that can be undone, newest first.
     std::optional<layers::importer::ImportHistoryEntry> lastUndoable();
     layers::importer::UndoResult undo(std::int64_t batchId);
