@@ -469,8 +469,7 @@ TEST_F(ImportWizardTest, TheCheckPageReportsRepairsInVietnamese)
     // Forest plots, one a bow tie (self-intersecting): MakeValid splits it in two.
     const auto shp = dir.file("lo_rung.shp");
     writeShapefile(shp,
-                   {"POLYGON ((106.74 21.84,106.75 21.84,106.75 21.85,106.74 21.85,106.74 21.84))",
-                    "POLYGON ((106.75 21.84,106.77 21.86,106.77 21.84,106.75 21.86,106.75 21.84))"},
+                   {layers::importtest::kSquare, layers::importtest::kBowTie},
                    {{"MA_LO", OFTString, 10, {"LO1", "LO2"}}}, 4326, std::string("UTF-8"), wkbPolygon);
     ImportWizard wizard(project());
     wizard.resize(1000, 680);

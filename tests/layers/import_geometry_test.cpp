@@ -10,12 +10,6 @@
 namespace planmap::layers::importtest {
 namespace {
 
-// Around Lạng Sơn city (WGS 84).
-const char* const kSquare = "POLYGON ((106.74 21.84,106.75 21.84,106.75 21.85,106.74 21.85,106.74 21.84))";
-const char* const kBowTie = "POLYGON ((106.75 21.84,106.77 21.86,106.77 21.84,106.75 21.86,106.75 21.84))";
-// Exactly collinear (the coordinates are binary fractions): MakeValid leaves nothing.
-const char* const kCollapsed = "POLYGON ((106.75 21.75,107 22,106.875 21.875,106.75 21.75))";
-
 class ImportGeometry : public ImportEngineTest {
 protected:
     std::filesystem::path plots(std::vector<std::string> wkts)

@@ -16,10 +16,6 @@ using importer::ImportMessage;
 using importer::MessageKind;
 using importer::Severity;
 
-const char* const kSquare = "POLYGON ((106.74 21.84,106.75 21.84,106.75 21.85,106.74 21.85,106.74 21.84))";
-const char* const kBowTie = "POLYGON ((106.75 21.84,106.77 21.86,106.77 21.84,106.75 21.86,106.75 21.84))";
-const char* const kCollapsed = "POLYGON ((106.75 21.75,107 22,106.875 21.875,106.75 21.75))";
-
 class ImportMessages : public ImportEngineTest {
 protected:
     std::filesystem::path plots(std::vector<std::string> wkts)

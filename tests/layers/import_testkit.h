@@ -115,6 +115,14 @@ inline void writeShapefile(const std::filesystem::path& shp, const std::vector<s
     if (cpg) std::ofstream(cpgFile, std::ios::binary) << *cpg;
 }
 
+// Forest plots around Lạng Sơn city (WGS 84): a valid square, a bow tie
+// (self-intersecting: MakeValid splits it in two), and a polygon whose
+// points are exactly collinear (the coordinates are binary fractions), of
+// which MakeValid leaves nothing.
+inline constexpr const char* kSquare = "POLYGON ((106.74 21.84,106.75 21.84,106.75 21.85,106.74 21.85,106.74 21.84))";
+inline constexpr const char* kBowTie = "POLYGON ((106.75 21.84,106.77 21.86,106.77 21.84,106.75 21.86,106.75 21.84))";
+inline constexpr const char* kCollapsed = "POLYGON ((106.75 21.75,107 22,106.875 21.875,106.75 21.75))";
+
 /// "POINT (x y)" with the coordinates of a real commune in `epsg`.
 inline std::vector<std::string> communePoints(int epsg, std::size_t count)
 {
