@@ -1,6 +1,7 @@
 #include "ImportNotes.h"
 
 #include "Formats.h"
+#include "Language.h"
 
 #include "planmap/geo/TextEncoding.h"
 
@@ -83,7 +84,8 @@ QString columnTypeText(layers::GeometryType t)
 /// "Dân số (dan_so)".
 QString fieldName(const layers::FieldInfo& f)
 {
-    return f.titleVi.empty() || f.titleVi == f.name ? q(f.name) : q(f.titleVi) + QStringLiteral(" (") + q(f.name) + QLatin1Char(')');
+    const QString title = fieldTitleText(f);
+    return title == q(f.name) ? title : title + QStringLiteral(" (") + q(f.name) + QLatin1Char(')');
 }
 
 /// Why a value does not fit its field: "“abc” không phải số nguyên".
@@ -204,6 +206,12 @@ QString crsExplanationText(const imp::CrsResolution& crs, const std::vector<CrsC
         lines << QStringLiteral("⚠ ")
                 + QObject::tr("Với hệ tọa độ này, nhiều điểm mẫu nằm ngoài tỉnh: hệ tọa độ có đúng không? Hãy chọn hệ khác trong danh sách.");
     return lines.join(QLatin1Char('\n'));
+}
+
+QString fieldTitleText(const layers::FieldInfo& f)
+{
+    if (uiLanguage() == Language::English && f.titleEn && !f.titleEn->empty()) return q(*f.titleEn);
+    return f.titleVi.empty() ? q(f.name) : q(f.titleVi);
 }
 
 QString fieldTypeText(layers::FieldType type)

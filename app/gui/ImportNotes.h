@@ -21,6 +21,10 @@ QString encodingEvidenceText(const layers::importer::EncodingDecision& decision)
 /// file's or the given CRS when the engine warned about it.
 QString crsExplanationText(const layers::importer::CrsResolution& crs, const std::vector<CrsChoice>& choices);
 
+/// A field's title in the UI language ("Số nhân khẩu" / "Population"),
+/// its name when it has none.
+QString fieldTitleText(const layers::FieldInfo& f);
+
 /// A field type: "số nguyên", "ngày"...
 QString fieldTypeText(layers::FieldType type);
 

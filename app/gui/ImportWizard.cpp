@@ -509,13 +509,16 @@ void ImportWizard::showPreview()
     QStringList headers;
     const bool byTarget = !preview->targets.empty();
     if (byTarget)
-        for (const auto& t : preview->targets) headers << q(t.info.name);
+        for (const auto& t : preview->targets) headers << fieldTitleText(t.info);
     else
         for (const auto& c : preview->columns) headers << q(c);
     headers << tr("Vấn đề");
     previewTable_->clear();
     previewTable_->setColumnCount(headers.size());
     previewTable_->setHorizontalHeaderLabels(headers);
+    if (byTarget)  // the field's name (what exports and expressions use) on hover
+        for (std::size_t t = 0; t < preview->targets.size(); ++t)
+            previewTable_->horizontalHeaderItem(static_cast<int>(t))->setToolTip(q(preview->targets[t].info.name));
     previewTable_->setRowCount(static_cast<int>(preview->rows.size()));
     std::vector<geo::Geometry> geometries;
     for (std::size_t r = 0; r < preview->rows.size(); ++r) {
@@ -575,7 +578,7 @@ void ImportWizard::fillMappingTable()
     for (std::size_t t = 0; t < preview->targets.size(); ++t) {
         const auto& target = preview->targets[t];
         const int row = static_cast<int>(t);
-        mapping_->setItem(row, 0, new QTableWidgetItem(q(target.info.titleVi) + QStringLiteral(" (") + q(target.info.name) + QLatin1Char(')')));
+        mapping_->setItem(row, 0, new QTableWidgetItem(fieldTitleText(target.info) + QStringLiteral(" (") + q(target.info.name) + QLatin1Char(')')));
         mapping_->setItem(row, 1, new QTableWidgetItem(fieldTypeText(target.info.type)));
         const std::string column = t < preview->mappedColumns.size() ? preview->mappedColumns[t] : std::string();
         if (isNew) {
