@@ -4,6 +4,8 @@
 #include "LayerTreeModel.h"
 
 #include <QCheckBox>
+#include <QEvent>
+#include <QInputEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -51,12 +53,13 @@ AttributeTable::AttributeTable(MapProject* project, const QString& layerKey, QWi
 
     connect(filter_, &QLineEdit::textChanged, this, &AttributeTable::setFilterText);
     connect(selectedOnly_, &QCheckBox::toggled, this, [this](bool on) {
-        proxy_.setOnlyIds(on ? std::optional(project_->selectionLayer() == key_ ? project_->selection() : QSet<qint64>())
-                             : std::nullopt);
-        updateCount();
+        refilter([&] { proxy_.setOnlyIds(on ? std::optional(project_->selection(key_)) : std::nullopt); });
     });
     connect(zoom, &QPushButton::clicked, this, &AttributeTable::zoomToSelectionRequested);
-    connect(clear, &QPushButton::clicked, project_, &MapProject::clearSelection);
+    // This layer's part only: the other layers' parts stay selected.
+    connect(clear, &QPushButton::clicked, this, [this] { project_->setLayerSelection(key_, {}); });
+    view_->installEventFilter(this);
+    view_->viewport()->installEventFilter(this);
     connect(view_->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AttributeTable::pushSelection);
     connect(project_, &MapProject::selectionChanged, this, &AttributeTable::pullSelection);
     connect(project_, &MapProject::layersChanged, this, &AttributeTable::reload);
@@ -83,28 +86,37 @@ void AttributeTable::reload()
 
 void AttributeTable::setFilterText(const QString& text)
 {
-    if (filter_->text() != text) filter_->setText(text);
-    proxy_.setFilterText(text);
-    updateCount();
+    if (filter_->text() != text) filter_->setText(text);   // comes back here first
+    if (proxy_.filterText() == text) return;
+    refilter([&] { proxy_.setFilterText(text); });
+}
+
+void AttributeTable::refilter(const std::function<void()>& change)
+{
+    // Rows the filter hides leave the view's selection, not the map's; rows
+    // it shows again are highlighted again.
+    syncing_ = true;
+    change();
+    syncing_ = false;
+    pullSelection();
 }
 
 void AttributeTable::pullSelection()
 {
     if (syncing_) return;
     syncing_ = true;
+    const QSet<qint64>& selected = project_->selection(key_);
+    // "Only selected" first, so that the rows to highlight are all shown.
+    if (selectedOnly_->isChecked()) proxy_.setOnlyIds(selected);
     QItemSelection sel;
-    if (project_->selectionLayer() == key_) {
-        for (qint64 id : project_->selection()) {
-            const int row = model_.rowOf(id);
-            if (row < 0) continue;
-            const QModelIndex p = proxy_.mapFromSource(model_.index(row, 0));
-            if (p.isValid()) sel.select(p, p.siblingAtColumn(std::max(0, proxy_.columnCount() - 1)));
-        }
+    for (qint64 id : selected) {
+        const int row = model_.rowOf(id);
+        if (row < 0) continue;
+        const QModelIndex p = proxy_.mapFromSource(model_.index(row, 0));
+        if (p.isValid()) sel.select(p, p.siblingAtColumn(std::max(0, proxy_.columnCount() - 1)));
     }
     view_->selectionModel()->select(sel, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     if (!sel.isEmpty()) view_->scrollTo(sel.indexes().first());
-    if (selectedOnly_->isChecked())
-        proxy_.setOnlyIds(project_->selectionLayer() == key_ ? project_->selection() : QSet<qint64>());
     syncing_ = false;
     updateCount();
 }
@@ -116,17 +128,41 @@ void AttributeTable::pushSelection()
     QSet<qint64> ids;
     for (const QModelIndex& i : view_->selectionModel()->selectedRows())
         ids.insert(model_.featureId(proxy_.mapToSource(i).row()));
-    project_->setSelection(key_, ids);
+    if (modifiers_ & (Qt::ControlModifier | Qt::ShiftModifier)) {
+        // Extending: the rows the filter hides keep their state.
+        for (qint64 id : project_->selection(key_)) {
+            const int row = model_.rowOf(id);
+            if (row >= 0 && !proxy_.mapFromSource(model_.index(row, 0)).isValid()) ids.insert(id);
+        }
+        project_->setLayerSelection(key_, ids);
+    } else {
+        project_->setSelection(key_, ids);
+    }
     syncing_ = false;
     updateCount();
 }
 
 void AttributeTable::updateCount()
 {
-    const int selected = project_->selectionLayer() == key_ ? int(project_->selection().size()) : 0;
+    const int selected = int(project_->selection(key_).size());
     count_->setText(tr("Hiển thị %1 / %2 đối tượng, đang chọn %3")
                         .arg(formatInteger(proxy_.rowCount()), formatInteger(model_.rowCount()),
                              formatInteger(selected)));
+}
+
+bool AttributeTable::eventFilter(QObject* watched, QEvent* event)
+{
+    switch (event->type()) {
+    case QEvent::MouseButtonPress:
+    case QEvent::MouseButtonRelease:
+    case QEvent::MouseMove:
+    case QEvent::KeyPress:
+    case QEvent::KeyRelease:
+        modifiers_ = static_cast<QInputEvent*>(event)->modifiers();
+        break;
+    default: break;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 } // namespace planmap::gui

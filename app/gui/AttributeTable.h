@@ -5,6 +5,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QCheckBox;
 class QLabel;
 class QLineEdit;
@@ -13,7 +15,10 @@ class QTableView;
 namespace planmap::gui {
 
 /// The attribute table window of one layer: sortable columns, a filter box,
-/// "selected only", and a row selection kept in step with the map selection.
+/// "selected only", and a row selection kept in step with the layer's part
+/// of the map selection (whichever layer is the main one). Selecting rows
+/// replaces the whole selection; with Ctrl (or Shift) held it sets only this
+/// layer's part and keeps the other layers' parts, as in QGIS.
 class AttributeTable : public QWidget {
     Q_OBJECT
 public:
@@ -28,8 +33,13 @@ public:
 signals:
     void zoomToSelectionRequested();
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void reload();
+    /// Applies a change of the rows shown (filter text, "only selected").
+    void refilter(const std::function<void()>& change);
     void pullSelection();
     void pushSelection();
     void updateCount();
@@ -43,6 +53,9 @@ private:
     QTableView* view_;
     QLabel* count_;
     bool syncing_ = false;
+    /// Keyboard modifiers of the last mouse or key event on the view: the
+    /// row selection they make extends the map selection when Ctrl or Shift.
+    Qt::KeyboardModifiers modifiers_;
 };
 
 } // namespace planmap::gui

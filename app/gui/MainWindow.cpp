@@ -376,6 +376,15 @@ void MainWindow::createStatusBar()
     connect(crsBox_, qOverload<int>(&QComboBox::activated), this,
             [this](int i) { setDisplayCrs(crsBox_->itemData(i).toInt()); });
     renderTime_ = new QLabel(sb);
+    // The selection count, on the left (a passing message covers it for a while).
+    auto* selected = new QLabel(sb);
+    selected->setObjectName(QStringLiteral("selectionCount"));
+    selected->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    sb->addWidget(selected, 1);
+    connect(project_, &MapProject::selectionChanged, selected, [this, selected] {
+        selected->setText(project_->selectionSummary());
+        selected->setToolTip(selected->text());
+    });
     readOnly_ = new QLabel(tr("Chỉ đọc"), sb);
     readOnly_->setToolTip(tr("Tệp dự án chỉ đọc: thay đổi kiểu hiển thị, thứ tự và bật/tắt lớp chỉ được giữ "
                              "đến khi đóng dự án"));

@@ -325,12 +325,16 @@ void MapCanvas::onClicked(QPointF pixel, Qt::KeyboardModifiers modifiers)
             if (!(modifiers & (Qt::ShiftModifier | Qt::ControlModifier))) project_->clearSelection();
             return;
         }
-        QSet<qint64> ids;
-        if ((modifiers & (Qt::ShiftModifier | Qt::ControlModifier)) && project_->selectionLayer() == key)
-            ids = project_->selection();
+        // Ctrl (or Shift) toggles the feature in its own layer's part and
+        // keeps the other layers' parts; a plain click replaces everything.
+        if (!(modifiers & (Qt::ShiftModifier | Qt::ControlModifier))) {
+            project_->setSelection(key, {id});
+            return;
+        }
+        QSet<qint64> ids = project_->selection(key);
         if (ids.contains(id)) ids.remove(id);
         else ids.insert(id);
-        project_->setSelection(key, ids);
+        project_->setLayerSelection(key, ids);
         return;
     }
     if (hit) project_->setSelection(key, {id});

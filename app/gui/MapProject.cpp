@@ -1,5 +1,7 @@
 #include "MapProject.h"
 
+#include "Formats.h"
+
 #include <QHash>
 
 #include <atomic>
@@ -227,6 +229,57 @@ const QSet<qint64>& MapProject::selection() const
 {
     static const QSet<qint64> none;
     return selections_.empty() ? none : selections_.front().second;
+}
+
+const QSet<qint64>& MapProject::selection(const QString& layerKey) const
+{
+    static const QSet<qint64> none;
+    for (const LayerSelection& s : selections_)
+        if (s.first == layerKey) return s.second;
+    return none;
+}
+
+void MapProject::setLayerSelection(const QString& layerKey, const QSet<qint64>& featureIds)
+{
+    std::vector<LayerSelection> selections = selections_;
+    auto part = std::find_if(selections.begin(), selections.end(),
+                             [&](const LayerSelection& s) { return s.first == layerKey; });
+    if (part != selections.end()) part->second = featureIds;
+    else selections.emplace_back(layerKey, featureIds);
+    setSelection(selections);
+}
+
+int MapProject::selectedCount() const
+{
+    int count = 0;
+    for (const LayerSelection& s : selections_) count += int(s.second.size());
+    return count;
+}
+
+namespace {
+
+/// A layer title inside a sentence: "Chợ" → "chợ", but "UBND xã" stays.
+QString titleInSentence(const QString& title)
+{
+    if (title.size() < 2 || !title[0].isUpper() || title[1].isUpper()) return title;
+    return title.left(1).toLower() + title.mid(1);
+}
+
+} // namespace
+
+QString MapProject::selectionSummary() const
+{
+    const int total = selectedCount();
+    if (total == 0) return {};
+    const QString all = tr("Đã chọn %1 đối tượng").arg(formatInteger(total));
+    if (selections_.size() < 2) return all;
+    QStringList parts;
+    for (const auto& [key, ids] : selections_) {
+        const MapLayer* l = findLayer(key);
+        parts << tr("%1 %2", "count and layer title in the selection summary")
+                     .arg(formatInteger(qint64(ids.size())), titleInSentence(l ? l->title : key));
+    }
+    return tr("%1: %2", "selected total: parts per layer").arg(all, parts.join(QStringLiteral("; ")));
 }
 
 void MapProject::setSelection(const QString& layerKey, const QSet<qint64>& featureIds)

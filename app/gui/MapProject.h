@@ -80,12 +80,27 @@ public:
     const QSet<qint64>& selection() const;
     /// Every layer with selected features, the main one first.
     const std::vector<LayerSelection>& selections() const { return selections_; }
+    /// Layer `layerKey`'s part of the selection (empty when it has none),
+    /// whichever layer is the main one.
+    const QSet<qint64>& selection(const QString& layerKey) const;
     /// Replaces the selection by features of one layer.
     void setSelection(const QString& layerKey, const QSet<qint64>& featureIds);
+    /// Sets layer `layerKey`'s part of the selection, keeping the other
+    /// layers' parts (extending with Ctrl): the main layer stays the main
+    /// one unless its part becomes empty; a layer new to the selection
+    /// comes last.
+    void setLayerSelection(const QString& layerKey, const QSet<qint64>& featureIds);
     /// Replaces the selection by features of several layers, the first the
     /// main one; layers without ids are left out.
     void setSelection(const std::vector<LayerSelection>& byLayer);
     void clearSelection() { setSelection({}, {}); }
+    /// Number of selected features over all layers.
+    int selectedCount() const;
+    /// What the status bar says: the total and, when several layers hold
+    /// parts, how many on each (by layer title), e.g. "Đã chọn 3 đối tượng:
+    /// 1 chợ; 1 xã, phường (2025); 1 huyện, thành phố (2023)". Empty when
+    /// nothing is selected.
+    QString selectionSummary() const;
     /// Envelope of the selected features of every layer (display CRS).
     render::Extent selectionExtent() const;
 

@@ -2469,6 +2469,23 @@ CRS: %2
     </message>
 </context>
 <context>
+    <name>planmap::gui::MapProject</name>
+    <message>
+        <source>Đã chọn %1 đối tượng</source>
+        <translation>Selected features: %1</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <comment>count and layer title in the selection summary</comment>
+        <translation>%2: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>selected total: parts per layer</comment>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
     <name>planmap::gui::PlanPanel</name>
     <message>
         <source>cộng giá trị của các đơn vị</source>
