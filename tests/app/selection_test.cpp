@@ -36,20 +36,22 @@ QSet<qint64> selectedRows(AttributeTable& table)
         ids.insert(i.data(AttributeTableModel::FeatureIdRole).toLongLong());
     return ids;
 }
+/// A left click (press and release) at `at` on `w` with `modifiers` held.
+void clickWith(QWidget& w, QPointF at, Qt::KeyboardModifiers modifiers)
+{
+    QMouseEvent press(QEvent::MouseButtonPress, at, w.mapToGlobal(at), Qt::LeftButton, Qt::LeftButton, modifiers);
+    QApplication::sendEvent(&w, &press);
+    QMouseEvent release(QEvent::MouseButtonRelease, at, w.mapToGlobal(at), Qt::LeftButton, Qt::NoButton, modifiers);
+    QApplication::sendEvent(&w, &release);
+}
+
 /// A left click on the table's row showing feature `id`, with `modifiers`.
 void clickRow(AttributeTable& table, qint64 id, Qt::KeyboardModifiers modifiers)
 {
     const int sourceRow = table.model()->rowOf(id);
     const QModelIndex index = table.proxy()->mapFromSource(table.model()->index(sourceRow, 0));
     ASSERT_TRUE(index.isValid()) << id;
-    QWidget* viewport = table.view()->viewport();
-    const QPointF at = table.view()->visualRect(index).center();
-    QMouseEvent press(QEvent::MouseButtonPress, at, viewport->mapToGlobal(at), Qt::LeftButton, Qt::LeftButton,
-                      modifiers);
-    QApplication::sendEvent(viewport, &press);
-    QMouseEvent release(QEvent::MouseButtonRelease, at, viewport->mapToGlobal(at), Qt::LeftButton,
-                        Qt::NoButton, modifiers);
-    QApplication::sendEvent(viewport, &release);
+    clickWith(*table.view()->viewport(), table.view()->visualRect(index).center(), modifiers);
 }
 
 /// Two memory layers of the same 5 points (ids 101…105), titled as the
@@ -225,16 +227,7 @@ protected:
         const QPointF p = l->cache->labelPoint(std::size_t(featureRow(*l->cache, id)));
         return window->canvas()->controller()->viewport().toPixel(p.x(), p.y());
     }
-    void clickMap(QPointF at, Qt::KeyboardModifiers modifiers)
-    {
-        MapCanvas& canvas = *window->canvas();
-        QMouseEvent press(QEvent::MouseButtonPress, at, canvas.mapToGlobal(at), Qt::LeftButton, Qt::LeftButton,
-                          modifiers);
-        QApplication::sendEvent(&canvas, &press);
-        QMouseEvent release(QEvent::MouseButtonRelease, at, canvas.mapToGlobal(at), Qt::LeftButton, Qt::NoButton,
-                            modifiers);
-        QApplication::sendEvent(&canvas, &release);
-    }
+    void clickMap(QPointF at, Qt::KeyboardModifiers modifiers) { clickWith(*window->canvas(), at, modifiers); }
     QString statusCount() const
     {
         return window->statusBar()->findChild<QLabel*>(QStringLiteral("selectionCount"))->text();
