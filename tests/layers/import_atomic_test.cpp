@@ -53,6 +53,41 @@ TEST_F(ImportAtomic, ACsvWithBadRowsNamesEachRowAndFieldAndWritesNothing)
     EXPECT_EQ(closeAndHash(), before);
 }
 
+TEST_F(ImportAtomic, ACsvRowWithTooManyValuesOrAQuoteNeverClosedIsAnErrorNamingTheRow)
+{
+    // GDAL alone drops a row's extra values and reads everything after a
+    // lone quote as one value: the rows after it would be lost.
+    const auto file = villagesCsv("T1,Nà Làng,106.76,21.85,1.238,310,có,01/02/2024\n"
+                                  "T2,Khuổi Mỏ,106.77,21.86,120,30,có,01/02/2024,thừa\n"
+                                  "T3,\"Pò Mã,106.78,21.87,450,105,có,01/02/2024\n"
+                                  "T4,Bản Chắt,106.79,21.88,300,80,có,01/02/2024\n");
+    const std::string before = closeAndHash();
+    reopen();
+    try {
+        importer::runImport(project(), villages(file));
+        FAIL() << "expected ImportProblems";
+    } catch (const io::ImportProblems& e) {
+        const auto& p = e.problems();
+        ASSERT_EQ(p.size(), 2u) << e.what();
+        const std::string f = file.string();
+        EXPECT_EQ(p[0].rfind(f + ", row 3: 9 values but the header has 8 columns", 0), 0u) << p[0];
+        EXPECT_EQ(p[1].rfind(f + ", row 4, column 2: a quote (\") opens a value that is never closed", 0), 0u) << p[1];
+    }
+    EXPECT_EQ(closeAndHash(), before);
+}
+
+TEST_F(ImportAtomic, QuotedValuesWithSeparatorsAndLineBreaksAreNotBrokenRows)
+{
+    const auto file = villagesCsv("T1,\"Nà Làng, \"\"bản\"\" cũ\n(ghi chú)\",106.76,21.85,1.238,310,có,01/02/2024\n"
+                                  "\n"
+                                  "T2,Khuổi Mỏ,106.77,21.86,120,30,có,01/02/2024\n");
+    const importer::ImportResult result = importer::runImport(project(), villages(file));
+    EXPECT_EQ(result.report.inserted, 2);
+    const auto v = project().features().findByKey("villages", "T1");
+    ASSERT_TRUE(v);
+    EXPECT_EQ(v->name, "Nà Làng, \"bản\" cũ\n(ghi chú)");
+}
+
 TEST_F(ImportAtomic, AGoodCsvReadsVietnameseNumbersAndLonLatColumns)
 {
     const auto file = villagesCsv("T1,Nà Làng,\"106,76\",\"21,85\",1.238,310,có,01/02/2024\n");
@@ -106,6 +141,24 @@ TEST_F(ImportAtomic, ATruncatedDbfGivesAClearErrorAndWritesNothing)
     reopen();
     EXPECT_THROW(importer::runImport(project(), request(shp, "cut")), std::exception);
     EXPECT_FALSE(project().features().hasLayer("cut"));
+    EXPECT_EQ(closeAndHash(), before);
+}
+
+TEST_F(ImportAtomic, AShapefileWithoutItsShxNamesTheMissingFile)
+{
+    const auto shp = dir.file("thieu.shp");
+    writeShapefile(shp, communePoints(4326, 3), {{"MA", OFTString, 10, {"1", "2", "3"}}}, 4326);
+    std::filesystem::remove(dir.file("thieu.shx"));
+    const std::string before = closeAndHash();
+    reopen();
+    try {
+        importer::runImport(project(), request(shp, "thieu"));
+        FAIL() << "expected an error";
+    } catch (const io::ImportError& e) {
+        EXPECT_EQ(std::string(e.what()).rfind(dir.file("thieu.shx").string() + " is missing", 0), 0u) << e.what();
+        EXPECT_EQ(std::string(e.what()).find("SHAPE_RESTORE_SHX"), std::string::npos) << e.what();
+    }
+    EXPECT_FALSE(project().features().hasLayer("thieu"));
     EXPECT_EQ(closeAndHash(), before);
 }
 

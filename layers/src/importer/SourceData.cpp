@@ -151,6 +151,22 @@ std::optional<std::filesystem::path> dbfOf(const std::filesystem::path& shp)
     return std::nullopt;
 }
 
+/// GDAL's own words for a missing .shx point to one of its configuration
+/// options; say which file is missing instead.
+void checkShapefileParts(const std::filesystem::path& shp)
+{
+    for (const char* ext : {".shx", ".SHX", ".Shx"}) {
+        std::filesystem::path shx = shp;
+        shx.replace_extension(ext);
+        std::error_code ec;
+        if (std::filesystem::exists(shx, ec)) return;
+    }
+    std::filesystem::path shx = shp;
+    shx.replace_extension(".shx");
+    throw io::ImportError(shx.string() + " is missing: a shapefile is several files (.shp, .shx, .dbf, and .prj, "
+                          ".cpg when there are); copy them all into the same folder; nothing was imported");
+}
+
 /// GDAL opens a shapefile whose DBF it cannot read as one without
 /// attributes; check the DBF's structure so a damaged one is an error.
 void checkDbf(const std::filesystem::path& dbf)
@@ -183,6 +199,92 @@ void checkDbf(const std::filesystem::path& dbf)
     if (bytes.size() < needed)
         throw damaged("the header announces " + std::to_string(records) + " rows (" + std::to_string(needed)
                       + " bytes) but the file has " + std::to_string(bytes.size()) + " bytes");
+}
+
+/// The separator GDAL's CSV driver takes from the header line: a comma,
+/// else a semicolon, else a tab.
+char csvSeparator(std::string_view header)
+{
+    if (header.find(',') != std::string_view::npos) return ',';
+    if (header.find(';') != std::string_view::npos) return ';';
+    if (header.find('\t') != std::string_view::npos) return '\t';
+    return ',';
+}
+
+/// GDAL reads a CSV row with more values than the header by dropping the
+/// extra ones, and a quote that is never closed swallows the rest of the file
+/// into one value; check the structure so both are errors naming the row.
+void checkCsv(const std::filesystem::path& csv)
+{
+    std::ifstream in(csv, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    std::string_view text(bytes);
+    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+    const char separator = csvSeparator(text.substr(0, text.find('\n')));
+
+    io::ProblemList problems;
+    std::size_t headerValues = 0;
+    std::int64_t row = 0;    // rows as a spreadsheet numbers them: the header is row 1
+    std::int64_t line = 1;
+    std::int64_t rowLine = 1;
+    std::size_t values = 1;
+    bool empty = true;       // nothing but \r on this row so far
+    bool fieldStart = true;
+    bool quoted = false;
+    std::size_t quotedValue = 0;
+    const auto place = [&](std::int64_t r, std::int64_t l) {
+        return csv.string() + ", row " + std::to_string(r) + (l == r ? "" : " (line " + std::to_string(l) + ")");
+    };
+    const auto endRow = [&]() {
+        if (!empty) {
+            ++row;
+            if (row == 1) {
+                headerValues = values;
+            } else if (values > headerValues) {
+                problems.add(place(row, rowLine) + ": " + std::to_string(values) + " values but the header has "
+                             + std::to_string(headerValues) + " columns (a separator too many, or a value with \""
+                             + separator + "\" not in quotes)");
+            }
+        }
+        values = 1;
+        empty = true;
+        fieldStart = true;
+        rowLine = line;
+    };
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const char c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') ++i;
+            else if (c == '"') quoted = false;
+            else if (c == '\n') ++line;
+            continue;
+        }
+        if (c == '\n') {
+            ++line;
+            endRow();
+            continue;
+        }
+        if (c == '\r') continue;
+        empty = false;
+        if (c == separator) {
+            ++values;
+            fieldStart = true;
+        } else if (c == '"' && fieldStart) {
+            quoted = true;
+            quotedValue = values;
+            fieldStart = false;
+        } else {
+            fieldStart = false;
+        }
+    }
+    if (quoted) {
+        problems.add(place(row + 1, rowLine) + ", column " + std::to_string(quotedValue)
+                     + ": a quote (\") opens a value that is never closed, so the rest of the file (to line "
+                     + std::to_string(line) + ") would be read as that one value");
+    } else {
+        endRow();
+    }
+    problems.throwIfAny(csv, "the rows of this CSV are broken; fix them and import again");
 }
 
 std::string decodeText(const std::string& bytes, geo::TextEncoding encoding, std::size_t& replaced)
@@ -223,10 +325,12 @@ SourceData SourceData::read(const std::filesystem::path& file, const SourceOptio
         settings.push_back(std::make_unique<CPLConfigOptionSetter>(("OGR_" + driver + "_HEADERS").c_str(), "FORCE", false));
     }
 
+    if (ext == ".shp") checkShapefileParts(file);
     geo::VectorReader reader(file, ro);
     s.driver_ = reader.driverName();
     if (s.driver_ == "ESRI Shapefile")
         if (const auto dbf = dbfOf(file)) checkDbf(*dbf);
+    if (s.driver_ == "CSV") checkCsv(file);
     s.table_ = s.driver_ == "CSV" || s.driver_ == "XLSX" || s.driver_ == "ODS" || s.driver_ == "XLS";
     std::optional<geo::VectorLayer> layer;
     if (options.layerName) {
