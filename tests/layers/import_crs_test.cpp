@@ -7,6 +7,7 @@
 
 #include "planmap/layers/importer/CrsDetection.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace planmap::layers::importtest {
@@ -70,6 +71,20 @@ TEST_F(ImportCrs, Utm48nWithoutPrjIsDetected)
     // TM-3 105-00 (EPSG:5897) shares the central meridian and also fits; it is
     // left aside because its area of use does not cover Lạng Sơn.
     EXPECT_NE(result.crs.detection->explanation.find("5897"), std::string::npos) << result.crs.detection->explanation;
+}
+
+TEST_F(ImportCrs, TheNoteOnTheTransformationFromUtm48nSaysHowItIsChosen)
+{
+    // PROJ's operation from VN-2000 / UTM 48N picks among alternatives per
+    // point; its name before any point is a placeholder, not for users.
+    const importer::ImportResult result = importer::runImport(project(), request(pointsWithoutPrj(3405, "utm_note"), "diem_utm_note"));
+    const auto& notes = result.report.notes;
+    const auto note = std::find_if(notes.begin(), notes.end(), [](const std::string& n) {
+        return n.rfind("coordinates transformed from VN-2000 / UTM zone 48N (EPSG:3405) to WGS 84", 0) == 0;
+    });
+    ASSERT_NE(note, notes.end());
+    EXPECT_EQ(note->find("unavailable"), std::string::npos) << *note;
+    EXPECT_NE(note->find("EPSG operations"), std::string::npos) << *note;
 }
 
 TEST_F(ImportCrs, LongitudeLatitudeWithoutPrjIsWgs84)
