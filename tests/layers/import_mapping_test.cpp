@@ -145,6 +145,27 @@ TEST_F(ImportMapping, AMappingSavedInTheProjectIsReused)
     EXPECT_TRUE(saved.list().empty());
 }
 
+TEST_F(ImportMapping, AnEmptyUserKeyColumnFoundByItsNameIsNoKey)
+{
+    // planmap's own export of a layer without keys has an empty user_key
+    // column: importing it again must not fail on empty keys.
+    const auto csv = dir.file("xuat.csv");
+    std::ofstream(csv) << "user_key,name,ghi_chu,X,Y\n,Điểm A,a,106.76,21.85\n,Điểm B,b,106.77,21.86\n";
+    const auto result = importer::runImport(project(), request(csv, "diem_xuat"));
+    EXPECT_EQ(result.report.inserted, 2);
+
+    // Asked for as the key, an empty key is still an error.
+    importer::ImportRequest keyed = request(csv, "diem_xuat_2");
+    keyed.keyField = "user_key";
+    try {
+        importer::runImport(project(), keyed);
+        FAIL() << "expected ImportProblems";
+    } catch (const io::ImportProblems& e) {
+        ASSERT_EQ(e.problems().size(), 2u) << e.what();
+        EXPECT_NE(e.problems()[0].find("the key is empty"), std::string::npos) << e.problems()[0];
+    }
+}
+
 TEST_F(ImportMapping, RowsWithACommuneCodeArePlacedAtItsPointOnSurfaceFlaggedApproximate)
 {
     addCommunes(10);

@@ -288,6 +288,18 @@ Target resolveTarget(ProjectStore& store, const SourceData& source, const Import
     return newLayerTarget(source, r);
 }
 
+/// Whether column `c` (-1: none) holds nothing but empty text and nulls.
+bool emptyInEveryRow(const SourceData& source, int c)
+{
+    if (c < 0) return false;
+    return std::all_of(source.rows().begin(), source.rows().end(), [c](const geo::Feature& f) {
+        if (static_cast<std::size_t>(c) >= f.values.size()) return true;
+        const geo::FieldValue& v = f.values[static_cast<std::size_t>(c)];
+        const auto* text = std::get_if<std::string>(&v);
+        return std::holds_alternative<std::monostate>(v) || (text && text->find_first_not_of(" \t") == std::string::npos);
+    });
+}
+
 RowMapper makeMapper(const SourceData& source, const Target& target, const ImportRequest& r)
 {
     io::FieldMapping mapping = target.mapping;
@@ -300,7 +312,12 @@ RowMapper makeMapper(const SourceData& source, const Target& target, const Impor
     std::vector<std::string> columns;
     for (const auto& f : source.fields()) columns.push_back(f.name);
     try {
-        return RowMapper(std::move(columns), target.targets, mapping);
+        RowMapper mapper(std::move(columns), target.targets, mapping);
+        // A column found by its name only (e.g. the user_key of planmap's own
+        // export of a layer without keys) that is empty in every row is no key.
+        if (!mapping.sourceFor("user_key") && emptyInEveryRow(source, mapper.columnOf("user_key")))
+            mapper.unbind("user_key");
+        return mapper;
     } catch (const ImportError& e) {
         throw ImportError(r.file.string() + ": " + e.what());
     }

@@ -214,6 +214,11 @@ int RowMapper::columnOf(std::string_view targetName) const
     return t < 0 ? -1 : binding_[static_cast<std::size_t>(t)];
 }
 
+void RowMapper::unbind(std::string_view targetName)
+{
+    if (const int t = targetIndex(targetName); t >= 0) binding_[static_cast<std::size_t>(t)] = -1;
+}
+
 std::string RowMapper::columnName(std::size_t target) const
 {
     const int c = binding_[target];

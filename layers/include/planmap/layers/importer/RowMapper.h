@@ -50,6 +50,8 @@ public:
     int columnOf(std::size_t target) const { return binding_[target]; }
     int columnOf(std::string_view targetName) const;
     bool has(std::string_view targetName) const { return columnOf(targetName) >= 0; }
+    /// Leaves target `targetName` without a column (its column becomes unused).
+    void unbind(std::string_view targetName);
     /// The column's name for target `i` ("" if none).
     std::string columnName(std::size_t target) const;
     /// Columns no target reads.
