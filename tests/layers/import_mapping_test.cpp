@@ -166,6 +166,42 @@ TEST_F(ImportMapping, AnEmptyUserKeyColumnFoundByItsNameIsNoKey)
     }
 }
 
+TEST_F(ImportMapping, AnIllustrativeColumnKeepsInventedRowsMarked)
+{
+    // planmap's exports carry `illustrative` (`illustrati` in a shapefile):
+    // importing them again must not present invented rows as real.
+    const auto csv = dir.file("minh_hoa.csv");
+    std::ofstream(csv) << "ma,ten,illustrative,X,Y\nA,Điểm A,1,106.76,21.85\nB,Điểm B,0,106.77,21.86\n";
+    importer::ImportRequest r = request(csv, "diem_minh_hoa");
+    r.keyField = "ma";
+    importer::runImport(project(), r);
+    EXPECT_TRUE(project().features().findByKey("diem_minh_hoa", "A")->illustrative);
+    EXPECT_FALSE(project().features().findByKey("diem_minh_hoa", "B")->illustrative);
+
+    const auto shp = dir.file("minh_hoa.shp");
+    writeShapefile(shp, communePoints(4326, 2), {{"MA", OFTString, 10, {"A", "B"}}, {"ILLUSTRATI", OFTInteger, 0, {"1", "0"}}}, 4326);
+    importer::ImportRequest again = request(shp, "diem_minh_hoa");
+    again.keyField = "MA";
+    const auto result = importer::runImport(project(), again);
+    EXPECT_EQ(result.report.updated, 2);
+    EXPECT_TRUE(project().features().findByKey("diem_minh_hoa", "A")->illustrative);
+    EXPECT_FALSE(project().features().findByKey("diem_minh_hoa", "B")->illustrative);
+
+    // Into a new layer, where the column also becomes a field of its own.
+    const auto fresh = importer::runImport(project(), request(shp, "diem_minh_hoa_moi"));
+    EXPECT_EQ(fresh.report.inserted, 2);
+    int marked = 0;
+    FeatureQuery all;
+    all.layer = "diem_minh_hoa_moi";
+    for (const auto& f : project().features().list(all)) marked += f.illustrative ? 1 : 0;
+    EXPECT_EQ(marked, 1);
+
+    // --illustrative marks every row, whatever the column says.
+    again.illustrative = true;
+    importer::runImport(project(), again);
+    EXPECT_TRUE(project().features().findByKey("diem_minh_hoa", "B")->illustrative);
+}
+
 TEST_F(ImportMapping, RowsWithACommuneCodeArePlacedAtItsPointOnSurfaceFlaggedApproximate)
 {
     addCommunes(10);

@@ -521,8 +521,13 @@ public:
                 feature.attributes[field.info.name] = *value;
                 continue;
             }
-            const std::string text = std::holds_alternative<std::string>(*value) ? std::get<std::string>(*value) : "";
             const std::string& name = field.info.name;
+            if (name == "illustrative") {
+                // Invented data stays marked: a 0 does not unmark --illustrative.
+                if (const auto* flag = std::get_if<std::int64_t>(&*value); flag && *flag != 0) feature.illustrative = true;
+                continue;
+            }
+            const std::string text = std::holds_alternative<std::string>(*value) ? std::get<std::string>(*value) : "";
             if (name == "name") {
                 if (!text.empty()) feature.name = text;
             } else if (name == "user_key") {

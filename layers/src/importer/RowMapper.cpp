@@ -161,10 +161,12 @@ std::optional<Value> toTypedValue(const geo::FieldValue& value, const FieldInfo&
 
 std::vector<TargetField> commonTargets()
 {
+    TargetField illustrative = textTarget("illustrative", "Minh họa", "Illustrative");
+    illustrative.info.type = FieldType::Boolean;
     return {textTarget("name", "Tên", "Name"), textTarget("user_key", "Khóa", "Key"),
             textTarget("commune_code", "Mã xã (từ 01/7/2025)", "Commune code (2025)"),
             textTarget("commune_old_code", "Mã xã (trước 01/7/2025)", "Commune code (before 2025)"),
-            textTarget("source", "Nguồn", "Source")};
+            textTarget("source", "Nguồn", "Source"), illustrative};
 }
 
 std::vector<TargetField> targetsOf(const LayerInfo& layer)
@@ -195,8 +197,12 @@ RowMapper::RowMapper(std::vector<std::string> columns, std::vector<TargetField> 
     }
     for (std::size_t t = 0; t < targets_.size(); ++t) {
         if (binding_[t] >= 0) continue;
-        int c = findColumn(columns_, targets_[t].info.name);
-        if (c < 0) c = findColumn(columns_, camelCase(targets_[t].info.name));
+        const std::string& name = targets_[t].info.name;
+        int c = findColumn(columns_, name);
+        if (c < 0) c = findColumn(columns_, camelCase(name));
+        // A shapefile keeps 10 characters of a field name: planmap's own
+        // exports have "commune_co", "commune_ol" and "illustrati".
+        if (c < 0 && targets_[t].common && name.size() > 10) c = findColumn(columns_, name.substr(0, 10));
         binding_[t] = c;
     }
 }

@@ -29,7 +29,8 @@ struct TargetField {
 };
 
 /// The common targets of feature layers: name, user_key, commune_code
-/// (2025 code), commune_old_code (pre-2025 code), source; all text.
+/// (2025 code), commune_old_code (pre-2025 code), source (text), and
+/// illustrative (boolean: a row marked 1 stays marked as invented data).
 std::vector<TargetField> commonTargets();
 /// commonTargets() and then the layer's own fields.
 std::vector<TargetField> targetsOf(const LayerInfo& layer);
@@ -39,7 +40,9 @@ public:
     /// Resolves each target to a source column: the pairs of `mapping` first
     /// (an unknown target or column throws io::ImportError listing what
     /// exists), then a column named like the target (ignoring case, spaces
-    /// and diacritics; camelCase matches snake_case).
+    /// and diacritics; camelCase matches snake_case; a common target's name
+    /// longer than 10 characters also matches its first 10, as a shapefile
+    /// keeps it).
     RowMapper(std::vector<std::string> columns, std::vector<TargetField> targets, const io::FieldMapping& mapping);
 
     const std::vector<TargetField>& targets() const { return targets_; }
