@@ -24,6 +24,22 @@ protected:
         r.fields = io::FieldMapping::parse("name=ten_thon,population=so_dan,households=so_ho,dbkk=dbkk");
         return r;
     }
+    /// Runs an import of `file` that must fail with ImportProblems and leave
+    /// the project byte for byte as it was; returns the problems.
+    std::vector<std::string> problemsOfFailedImport(const std::filesystem::path& file)
+    {
+        const std::string before = closeAndHash();
+        reopen();
+        std::vector<std::string> problems;
+        try {
+            importer::runImport(project(), villages(file));
+            ADD_FAILURE() << "expected ImportProblems";
+        } catch (const io::ImportProblems& e) {
+            problems = e.problems();
+        }
+        EXPECT_EQ(closeAndHash(), before);
+        return problems;
+    }
 };
 
 TEST_F(ImportAtomic, ACsvWithBadRowsNamesEachRowAndFieldAndWritesNothing)
@@ -33,24 +49,16 @@ TEST_F(ImportAtomic, ACsvWithBadRowsNamesEachRowAndFieldAndWritesNothing)
                                   "T3,Pò Mã,106.78,21.87,450,1O5,có,01/02/2024\n"
                                   "T4,Bản Chắt,106.79,21.88,300,80,có lẽ,01/02/2024\n"
                                   "T1,Nà Làng 2,106.80,21.89,100,20,0,01/02/2024\n");
-    const std::string before = closeAndHash();
-    reopen();
-    try {
-        importer::runImport(project(), villages(file));
-        FAIL() << "expected ImportProblems";
-    } catch (const io::ImportProblems& e) {
-        const auto& p = e.problems();
-        ASSERT_EQ(p.size(), 4u) << e.what();
-        const std::string f = file.string();
-        // The header is row 1: the first data row is row 2.
-        EXPECT_EQ(p[0], f + ", row 3, column \"so_dan\": \"12a\" is not a whole number");
-        EXPECT_EQ(p[1], f + ", row 4, column \"so_ho\": \"1O5\" is not a whole number");
-        EXPECT_NE(p[2].find(f + ", row 5, column \"dbkk\": \"có lẽ\""), std::string::npos) << p[2];
-        EXPECT_NE(p[3].find(f + ", row 6, column \"ma_thon\": the key \"T1\" was already used at " + f + ", row 2"),
-                  std::string::npos)
-            << p[3];
-    }
-    EXPECT_EQ(closeAndHash(), before);
+    const auto p = problemsOfFailedImport(file);
+    ASSERT_EQ(p.size(), 4u);
+    const std::string f = file.string();
+    // The header is row 1: the first data row is row 2.
+    EXPECT_EQ(p[0], f + ", row 3, column \"so_dan\": \"12a\" is not a whole number");
+    EXPECT_EQ(p[1], f + ", row 4, column \"so_ho\": \"1O5\" is not a whole number");
+    EXPECT_NE(p[2].find(f + ", row 5, column \"dbkk\": \"có lẽ\""), std::string::npos) << p[2];
+    EXPECT_NE(p[3].find(f + ", row 6, column \"ma_thon\": the key \"T1\" was already used at " + f + ", row 2"),
+              std::string::npos)
+        << p[3];
 }
 
 TEST_F(ImportAtomic, ACsvRowWithTooManyValuesOrAQuoteNeverClosedIsAnErrorNamingTheRow)
@@ -61,19 +69,11 @@ TEST_F(ImportAtomic, ACsvRowWithTooManyValuesOrAQuoteNeverClosedIsAnErrorNamingT
                                   "T2,Khuổi Mỏ,106.77,21.86,120,30,có,01/02/2024,thừa\n"
                                   "T3,\"Pò Mã,106.78,21.87,450,105,có,01/02/2024\n"
                                   "T4,Bản Chắt,106.79,21.88,300,80,có,01/02/2024\n");
-    const std::string before = closeAndHash();
-    reopen();
-    try {
-        importer::runImport(project(), villages(file));
-        FAIL() << "expected ImportProblems";
-    } catch (const io::ImportProblems& e) {
-        const auto& p = e.problems();
-        ASSERT_EQ(p.size(), 2u) << e.what();
-        const std::string f = file.string();
-        EXPECT_EQ(p[0].rfind(f + ", row 3: 9 values but the header has 8 columns", 0), 0u) << p[0];
-        EXPECT_EQ(p[1].rfind(f + ", row 4, column 2: a quote (\") opens a value that is never closed", 0), 0u) << p[1];
-    }
-    EXPECT_EQ(closeAndHash(), before);
+    const auto p = problemsOfFailedImport(file);
+    ASSERT_EQ(p.size(), 2u);
+    const std::string f = file.string();
+    EXPECT_EQ(p[0].rfind(f + ", row 3: 9 values but the header has 8 columns", 0), 0u) << p[0];
+    EXPECT_EQ(p[1].rfind(f + ", row 4, column 2: a quote (\") opens a value that is never closed", 0), 0u) << p[1];
 }
 
 TEST_F(ImportAtomic, QuotedValuesWithSeparatorsAndLineBreaksAreNotBrokenRows)
