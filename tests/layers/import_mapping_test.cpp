@@ -202,6 +202,34 @@ TEST_F(ImportMapping, AnIllustrativeColumnKeepsInventedRowsMarked)
     EXPECT_TRUE(project().features().findByKey("diem_minh_hoa", "B")->illustrative);
 }
 
+TEST_F(ImportMapping, ANewLayerFromKmlLeavesOutKmlsEmptyPresentationColumnsAndSaysSo)
+{
+    const auto kml = dir.file("lo_rung.kml");
+    std::ofstream(kml) << R"(<?xml version="1.0" encoding="UTF-8"?>
+<kml xmlns="http://www.opengis.net/kml/2.2"><Document>
+<Schema name="lo_rung" id="lo_rung"><SimpleField name="chu_rung" type="string"></SimpleField></Schema>
+<Folder><name>lo_rung</name>
+<Placemark><name>Lô 1</name><ExtendedData><SchemaData schemaUrl="#lo_rung"><SimpleData name="chu_rung">Hoàng Văn Thắng</SimpleData></SchemaData></ExtendedData>
+<Point><coordinates>106.76,21.85</coordinates></Point></Placemark>
+<Placemark><name>Lô 2</name><description>Rừng phòng hộ</description><ExtendedData><SchemaData schemaUrl="#lo_rung"><SimpleData name="chu_rung">Nông Thị Hường</SimpleData></SchemaData></ExtendedData>
+<Point><coordinates>106.77,21.86</coordinates></Point></Placemark>
+</Folder></Document></kml>)";
+    const auto result = importer::runImport(project(), request(kml, "lo_rung_kml"));
+    EXPECT_EQ(result.report.inserted, 2);
+    std::vector<std::string> fields;
+    for (const auto& f : project().features().layer("lo_rung_kml").fields) fields.push_back(f.name);
+    // The description says something in one row: it stays.
+    EXPECT_NE(std::find(fields.begin(), fields.end(), "description"), fields.end());
+    EXPECT_NE(std::find(fields.begin(), fields.end(), "chu_rung"), fields.end());
+    for (const char* blank : {"begin", "end", "altitudemode", "tessellate", "extrude", "visibility", "draworder", "icon"})
+        EXPECT_EQ(std::find(fields.begin(), fields.end(), blank), fields.end()) << blank;
+    const auto& notes = result.report.notes;
+    EXPECT_NE(std::find_if(notes.begin(), notes.end(),
+                           [](const std::string& n) { return n.find("KML columns left out") != std::string::npos
+                                                             && n.find("\"tessellate\"") != std::string::npos; }),
+              notes.end());
+}
+
 TEST_F(ImportMapping, RowsWithACommuneCodeArePlacedAtItsPointOnSurfaceFlaggedApproximate)
 {
     addCommunes(10);

@@ -14,6 +14,7 @@
 #include "planmap/layers/store/ProjectStore.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <memory>
 #include <set>
@@ -181,6 +182,7 @@ struct Target {
     std::vector<TargetField> targets;
     io::FieldMapping mapping;                   ///< explicit bindings (new layers: field = column)
     bool hasApproximateField = false;
+    std::vector<std::string> blankKmlColumns;   ///< new layers: KML's presentation columns left out
 };
 
 GeometryType inferGeometryType(const SourceData& source, bool unitPlaced)
@@ -214,6 +216,27 @@ std::string cleanTitle(const std::string& s)
     return s.substr(b, s.find_last_not_of(" \t") - b + 1);
 }
 
+/// Whether column `i` is one of the columns GDAL gives every KML placemark
+/// for KML's own presentation (time span, altitude mode, tessellation, ...)
+/// and no row says more in it than KML's default (nothing, or GDAL's -1 or 0).
+bool isBlankKmlColumn(const SourceData& source, std::size_t i)
+{
+    static const std::set<std::string> presentation{"description", "timestamp", "begin",      "end",
+                                                    "altitudemode", "tessellate", "extrude",   "visibility",
+                                                    "draworder",   "icon",       "snippet"};
+    if (source.driver() != "LIBKML" && source.driver() != "KML") return false;
+    std::string name = source.fields()[i].name;
+    std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (!presentation.count(name)) return false;
+    return std::all_of(source.rows().begin(), source.rows().end(), [i](const geo::Feature& f) {
+        if (i >= f.values.size()) return true;
+        const geo::FieldValue& v = f.values[i];
+        const auto* text = std::get_if<std::string>(&v);
+        const auto* number = std::get_if<std::int64_t>(&v);
+        return std::holds_alternative<std::monostate>(v) || (text && text->empty()) || (number && (*number == -1 || *number == 0));
+    });
+}
+
 Target newLayerTarget(const SourceData& source, const ImportRequest& r)
 {
     if (!isSafeIdentifier(r.layer))
@@ -234,6 +257,10 @@ Target newLayerTarget(const SourceData& source, const ImportRequest& r)
     std::set<std::string> taken;
     for (std::size_t i = 0; i < source.fields().size(); ++i) {
         const geo::FieldDefinition& column = source.fields()[i];
+        if (isBlankKmlColumn(source, i)) {
+            t.blankKmlColumns.push_back(column.name);
+            continue;
+        }
         FieldInfo field;
         field.name = fieldNameFor(column.name, taken);
         taken.insert(field.name);
@@ -733,6 +760,13 @@ void addSourceNotes(const Prepared& p, Messages& messages)
         m.geometryType = p.target.geometryType;
         m.fields = p.target.definition->fields;
         messages.add(std::move(m));
+        if (!p.target.blankKmlColumns.empty()) {
+            ImportMessage left = fileMessage(MessageKind::ColumnsNotImported, Severity::Note,
+                                             "KML columns left out of the new layer (nothing in them but KML's defaults): "
+                                                 + quotedList(p.target.blankKmlColumns));
+            left.items = p.target.blankKmlColumns;
+            messages.add(std::move(left));
+        }
     } else {
         const auto unused = p.mapper->unusedColumns();
         std::vector<std::string> reallyUnused;
