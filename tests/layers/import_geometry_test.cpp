@@ -12,7 +12,7 @@ namespace {
 
 class ImportGeometry : public ImportEngineTest {
 protected:
-    std::filesystem::path plots(std::vector<std::string> wkts)
+    std::filesystem::path plots(std::vector<std::string> wkts, int epsg = 4326)
     {
         std::vector<std::string> keys, types;
         for (std::size_t i = 0; i < wkts.size(); ++i) {
@@ -20,7 +20,7 @@ protected:
             types.push_back("Rừng phòng hộ");
         }
         const auto shp = dir.file("lo_rung.shp");
-        writeShapefile(shp, wkts, {{"MA_LO", OFTString, 10, keys}, {"LOAI", OFTString, 40, types}}, 4326,
+        writeShapefile(shp, wkts, {{"MA_LO", OFTString, 10, keys}, {"LOAI", OFTString, 40, types}}, epsg,
                        std::string("UTF-8"), wkbPolygon);
         return shp;
     }
@@ -51,6 +51,37 @@ TEST_F(ImportGeometry, ASelfIntersectingPolygonIsRepairedAndReported)
     // Two triangles, each 0.02° wide and 0.01° high.
     EXPECT_NEAR(g.area(), 2 * 0.5 * 0.02 * 0.01, 1e-12);
     EXPECT_EQ(std::get<std::string>(f->attributes.at("forest_type")), "protection");
+}
+
+TEST_F(ImportGeometry, InAProjectedFileValidityIsCheckedInTheFilesOwnCoordinates)
+{
+    // In EPSG:9215 near Lạng Sơn city: a square, a ring collapsed onto a
+    // straight line (no area), a bow tie. In longitude/latitude the collapsed
+    // ring is no longer exactly straight: checked only there, it passed as a
+    // valid sliver of a forest plot.
+    importer::ImportRequest r = forests(plots({"POLYGON ((449000 2417000,449150 2417000,449150 2417150,449000 2417150,449000 2417000))",
+                                               "POLYGON ((450000 2417000,450100 2417000,450200 2417000,450000 2417000))",
+                                               "POLYGON ((451000 2417000,451150 2417150,451150 2417000,451000 2417150,451000 2417000))"},
+                                              9215));
+    r.skipInvalid = true;
+    const importer::ImportResult result = importer::runImport(project(), r);
+    EXPECT_EQ(result.report.inserted, 2);
+    ASSERT_EQ(result.rejected.size(), 1u);
+    EXPECT_EQ(result.rejected.front().row, 2);
+    EXPECT_FALSE(project().features().findByKey("forests", "LO2"));
+    ASSERT_EQ(result.report.repairs.size(), 1u);
+    const std::string& repair = result.report.repairs.front();
+    EXPECT_NE(repair.find("feature 3"), std::string::npos) << repair;
+    // The figures of the repair are the file's (metres): the two triangles
+    // of 150 m by 75 m.
+    EXPECT_NE(repair.find("in VN-2000 / TM-3 107-15 (EPSG:9215), the file's coordinates"), std::string::npos) << repair;
+    EXPECT_NE(repair.find("to 11250"), std::string::npos) << repair;
+    const auto f = project().features().findByKey("forests", "LO3");
+    ASSERT_TRUE(f);
+    const geo::Geometry g = geo::Geometry::fromWkb(f->geometry);
+    EXPECT_TRUE(geo::validate(g).valid);
+    EXPECT_EQ(g.numGeometries(), 2);
+    EXPECT_NEAR(g.envelope().minx, 106.7788, 1e-3);  // longitude/latitude in the project
 }
 
 TEST_F(ImportGeometry, AnUnrepairableGeometryFailsTheImportAndWritesNothing)

@@ -144,7 +144,39 @@ GeometryPreparer::Result GeometryPreparer::prepare(const geo::Geometry& source, 
         r.problem->column = column;
     };
     geo::Geometry g = source;
-    if (toWgs84_) {
+    if (toWgs84_ && !g.isEmpty()) {
+        // Checked first in the file's own coordinates: a polygon collapsed to
+        // a line in a projected grid is no longer exactly straight in
+        // longitude/latitude and would pass as a valid sliver.
+        const geo::ValidityResult validity = geo::validate(g);
+        if (!validity.valid) {
+            geo::RepairResult repaired = geo::repair(g);
+            const std::string in = " (in " + crsLabel_ + ", the file's coordinates)";
+            const auto toLonLat = [&](std::optional<geo::XY>& at) {
+                if (!at) return;
+                try {
+                    at = toWgs84_->apply(geo::Direction::Forward, at->x, at->y);
+                } catch (const std::exception&) {
+                    at.reset();
+                }
+            };
+            if (repaired.report.status == geo::RepairStatus::Rejected || !repaired.geometry) {
+                fail(Problem::Kind::Unrepairable,
+                     "invalid (" + validity.reason
+                         + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y) : "")
+                         + ") and MakeValid cannot repair it without losing it" + in + ": " + repaired.report.text);
+                r.problem->invalidity = validity.reason;
+                r.problem->location = validity.location;
+                toLonLat(r.problem->location);
+                r.problem->repair = std::move(repaired.report);
+                toLonLat(r.problem->repair->location);
+                return r;
+            }
+            r.repair = "repaired with MakeValid" + in + ": " + repaired.report.text;
+            r.repairReport = std::move(repaired.report);
+            toLonLat(r.repairReport->location);
+            g = *repaired.geometry;
+        }
         try {
             g = g.transformed(*toWgs84_);
         } catch (const std::exception& e) {
