@@ -132,6 +132,43 @@ GeometryPreparer::~GeometryPreparer() = default;
 GeometryPreparer::GeometryPreparer(GeometryPreparer&&) noexcept = default;
 GeometryPreparer& GeometryPreparer::operator=(GeometryPreparer&&) noexcept = default;
 
+bool GeometryPreparer::makeValid(geo::Geometry& g, Result& r, bool fileCoordinates) const
+{
+    using Problem = importer::GeometryProblem;
+    const geo::ValidityResult validity = geo::validate(g);
+    if (validity.valid) return true;
+    geo::RepairResult repaired = geo::repair(g);
+    const std::string in = fileCoordinates ? " (in " + crsLabel_ + ", the file's coordinates)" : "";
+    // The structured locations are longitude/latitude, as the project's.
+    const auto toLonLat = [&](std::optional<geo::XY>& at) {
+        if (!at || !fileCoordinates) return;
+        try {
+            at = toWgs84_->apply(geo::Direction::Forward, at->x, at->y);
+        } catch (const std::exception&) {
+            at.reset();
+        }
+    };
+    if (repaired.report.status == geo::RepairStatus::Rejected || !repaired.geometry) {
+        r.reason = "invalid (" + validity.reason
+                   + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y) : "")
+                   + ") and MakeValid cannot repair it without losing it" + in + ": " + repaired.report.text;
+        r.problem.emplace();
+        r.problem->kind = Problem::Kind::Unrepairable;
+        r.problem->crs = crsLabel_;
+        r.problem->invalidity = validity.reason;
+        r.problem->location = validity.location;
+        toLonLat(r.problem->location);
+        r.problem->repair = std::move(repaired.report);
+        toLonLat(r.problem->repair->location);
+        return false;
+    }
+    r.repair = "repaired with MakeValid" + in + ": " + repaired.report.text;
+    r.repairReport = std::move(repaired.report);
+    toLonLat(r.repairReport->location);
+    g = *repaired.geometry;
+    return true;
+}
+
 GeometryPreparer::Result GeometryPreparer::prepare(const geo::Geometry& source, GeometryType column) const
 {
     using Problem = importer::GeometryProblem;
@@ -148,34 +185,9 @@ GeometryPreparer::Result GeometryPreparer::prepare(const geo::Geometry& source, 
         // Checked first in the file's own coordinates: a polygon collapsed to
         // a line in a projected grid is no longer exactly straight in
         // longitude/latitude and would pass as a valid sliver.
-        const geo::ValidityResult validity = geo::validate(g);
-        if (!validity.valid) {
-            geo::RepairResult repaired = geo::repair(g);
-            const std::string in = " (in " + crsLabel_ + ", the file's coordinates)";
-            const auto toLonLat = [&](std::optional<geo::XY>& at) {
-                if (!at) return;
-                try {
-                    at = toWgs84_->apply(geo::Direction::Forward, at->x, at->y);
-                } catch (const std::exception&) {
-                    at.reset();
-                }
-            };
-            if (repaired.report.status == geo::RepairStatus::Rejected || !repaired.geometry) {
-                fail(Problem::Kind::Unrepairable,
-                     "invalid (" + validity.reason
-                         + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y) : "")
-                         + ") and MakeValid cannot repair it without losing it" + in + ": " + repaired.report.text);
-                r.problem->invalidity = validity.reason;
-                r.problem->location = validity.location;
-                toLonLat(r.problem->location);
-                r.problem->repair = std::move(repaired.report);
-                toLonLat(r.problem->repair->location);
-                return r;
-            }
-            r.repair = "repaired with MakeValid" + in + ": " + repaired.report.text;
-            r.repairReport = std::move(repaired.report);
-            toLonLat(r.repairReport->location);
-            g = *repaired.geometry;
+        if (!makeValid(g, r, true)) {
+            r.problem->column = column;
+            return r;
         }
         try {
             g = g.transformed(*toWgs84_);
@@ -193,22 +205,9 @@ GeometryPreparer::Result GeometryPreparer::prepare(const geo::Geometry& source, 
         r.problem->location = geo::XY{e.minx, e.miny};
         return r;
     }
-    const geo::ValidityResult validity = geo::validate(g);
-    if (!validity.valid) {
-        geo::RepairResult repaired = geo::repair(g);
-        if (repaired.report.status == geo::RepairStatus::Rejected || !repaired.geometry) {
-            fail(Problem::Kind::Unrepairable,
-                 "invalid (" + validity.reason
-                     + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y) : "")
-                     + ") and MakeValid cannot repair it without losing it: " + repaired.report.text);
-            r.problem->invalidity = validity.reason;
-            r.problem->location = validity.location;
-            r.problem->repair = std::move(repaired.report);
-            return r;
-        }
-        r.repair = "repaired with MakeValid: " + repaired.report.text;
-        r.repairReport = std::move(repaired.report);
-        g = *repaired.geometry;
+    if (!makeValid(g, r, false)) {
+        r.problem->column = column;
+        return r;
     }
     std::string reason;
     r.geometry = fitToColumn(g, column, reason, &r.problem);

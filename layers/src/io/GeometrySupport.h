@@ -70,6 +70,12 @@ public:
     Result prepare(const geo::Geometry& source, GeometryType column) const;
 
 private:
+    /// Validates `g` and repairs it with MakeValid in place (reported in `r`);
+    /// false, with r.problem, when MakeValid would lose it. `fileCoordinates`:
+    /// `g` is still in the file's CRS (the texts say so, locations are
+    /// transformed to longitude/latitude).
+    bool makeValid(geo::Geometry& g, Result& r, bool fileCoordinates) const;
+
     std::unique_ptr<geo::Transform> toWgs84_;
     std::string crsLabel_;
     std::string note_;
