@@ -62,6 +62,8 @@ TEST_F(ImportUndo, ReimportWithAKeyUpdatesAndUndoRestores)
         EXPECT_NE(std::string(e.what()).find("undo batch " + std::to_string(b.report.importBatchId) + " first"),
                   std::string::npos)
             << e.what();
+        // The row is named by its key, as the user knows it.
+        EXPECT_NE(std::string(e.what()).find("changed feature \"C3\" (id "), std::string::npos) << e.what();
     }
     EXPECT_EQ(project().features().count("markets"), 4);
 

@@ -1145,11 +1145,15 @@ UndoResult undoImport(ProjectStore& store, std::int64_t batchId)
         Transaction transaction(connection);
         for (auto it = entries.rbegin(); it != entries.rend(); ++it) {
             const detail::JournalEntry& e = *it;
-            if (const auto later = journal.laterBatchOf(e.featureId, batchId))
-                throw ImportError("cannot undo " + name + ": import batch " + std::to_string(*later) + " changed feature "
-                                  + std::to_string(e.featureId) + " of layer " + e.layer + " afterwards; undo batch "
-                                  + std::to_string(*later) + " first");
             const auto current = features.get(e.featureId);
+            if (const auto later = journal.laterBatchOf(e.featureId, batchId)) {
+                // The key the user knows the row by, when it has one.
+                const std::string which = current && current->userKey
+                                              ? "feature \"" + *current->userKey + "\" (id " + std::to_string(e.featureId) + ")"
+                                              : "feature " + std::to_string(e.featureId);
+                throw ImportError("cannot undo " + name + ": import batch " + std::to_string(*later) + " changed " + which
+                                  + " of layer " + e.layer + " afterwards; undo batch " + std::to_string(*later) + " first");
+            }
             if (e.update) {
                 if (!current)
                     throw ImportError("cannot undo " + name + ": feature " + std::to_string(e.featureId) + " of layer "
