@@ -68,6 +68,13 @@ TEST_F(ImportGeometry, InAProjectedFileValidityIsCheckedInTheFilesOwnCoordinates
     EXPECT_EQ(result.report.inserted, 2);
     ASSERT_EQ(result.rejected.size(), 1u);
     EXPECT_EQ(result.rejected.front().row, 2);
+    // Where, in the file's metres (to the millimetre), and in longitude/latitude as data.
+    EXPECT_NE(result.rejected.front().reason.find("at (450100.000 2417000.000)"), std::string::npos)
+        << result.rejected.front().reason;
+    const auto& problem = result.rejected.front().message.geometry;
+    ASSERT_TRUE(problem && problem->location);
+    EXPECT_NEAR(problem->location->x, 106.769, 1e-3);
+    EXPECT_NEAR(problem->location->y, 21.849, 1e-3);
     EXPECT_FALSE(project().features().findByKey("forests", "LO2"));
     ASSERT_EQ(result.report.repairs.size(), 1u);
     const std::string& repair = result.report.repairs.front();

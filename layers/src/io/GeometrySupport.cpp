@@ -91,10 +91,10 @@ std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType co
     return g;
 }
 
-std::string formatLocation(double x, double y)
+std::string formatLocation(double x, double y, int decimals)
 {
-    char buf[64];
-    std::snprintf(buf, sizeof buf, "(%.6f %.6f)", x, y);
+    char buf[96];
+    std::snprintf(buf, sizeof buf, "(%.*f %.*f)", decimals, x, decimals, y);
     return buf;
 }
 
@@ -116,7 +116,7 @@ const geo::Crs& wgs84()
 }
 
 GeometryPreparer::GeometryPreparer(const std::optional<geo::Crs>& crs, const std::string& file)
-    : crsLabel_(crs ? crs->label() : "WGS 84")
+    : crsLabel_(crs ? crs->label() : "WGS 84"), projected_(crs && !crs->isGeographic())
 {
     if (!crs || *crs == wgs84()) return;
     try {
@@ -150,7 +150,8 @@ bool GeometryPreparer::makeValid(geo::Geometry& g, Result& r, bool fileCoordinat
     };
     if (repaired.report.status == geo::RepairStatus::Rejected || !repaired.geometry) {
         r.reason = "invalid (" + validity.reason
-                   + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y) : "")
+                   + (validity.location ? " at " + formatLocation(validity.location->x, validity.location->y, fileCoordinates && projected_ ? 3 : 6)
+                                        : "")
                    + ") and MakeValid cannot repair it without losing it" + in + ": " + repaired.report.text;
         r.problem.emplace();
         r.problem->kind = Problem::Kind::Unrepairable;

@@ -33,8 +33,8 @@ std::optional<geo::Geometry> fitToColumn(const geo::Geometry& g, GeometryType co
 /// True for Polygon and MultiPolygon columns.
 bool isPolygonColumn(GeometryType type);
 
-/// "(106.76150 21.85370)" for messages.
-std::string formatLocation(double x, double y);
+/// "(106.761500 21.853700)" for messages (`decimals` after the point).
+std::string formatLocation(double x, double y, int decimals = 6);
 
 /// WGS 84 longitude/latitude.
 const geo::Crs& wgs84();
@@ -78,6 +78,7 @@ private:
 
     std::unique_ptr<geo::Transform> toWgs84_;
     std::string crsLabel_;
+    bool projected_ = false;  ///< the file's coordinates are a grid (metres), not degrees
     std::string note_;
     std::string operation_;
 };
