@@ -81,6 +81,14 @@ QString columnTypeText(layers::GeometryType t)
     return {};
 }
 
+/// "“Ghi chú”, “X”".
+QString quotedList(const std::vector<std::string>& items)
+{
+    QStringList quoted;
+    for (const std::string& item : items) quoted << QStringLiteral("“%1”").arg(q(item));
+    return quoted.join(QStringLiteral(", "));
+}
+
 /// "Dân số (dan_so)".
 QString fieldName(const layers::FieldInfo& f)
 {
@@ -343,11 +351,11 @@ QString importMessageText(const imp::ImportMessage& m, bool withPlace)
         return QObject::tr("Lớp tham chiếu mới %1 “%2” (%3), các trường: %4")
             .arg(q(m.value), q(m.title), columnTypeText(m.geometryType), fields.join(QStringLiteral("; ")));
     }
-    case K::ColumnsNotImported: {
-        QStringList columns;
-        for (const std::string& c : m.items) columns << QStringLiteral("“%1”").arg(q(c));
-        return QObject::tr("Các cột không được nhập (ghép chúng với trường ở trang “Lớp đích”): %1").arg(columns.join(QStringLiteral(", ")));
-    }
+    case K::ColumnsNotImported:
+        return QObject::tr("Các cột không được nhập (ghép chúng với trường ở trang “Lớp đích”): %1").arg(quotedList(m.items));
+    case K::KmlColumnsLeftOut:
+        return QObject::tr("Các cột trình bày của KML chỉ có giá trị mặc định nên không thành trường của lớp mới: %1")
+            .arg(quotedList(m.items));
     case K::SameContentImportedBefore:
         return QObject::tr("Nội dung tệp này đã được nhập trước đây (lần nhập %1, %2).").arg(m.count).arg(q(m.value));
     case K::SameFileAddedAgain:

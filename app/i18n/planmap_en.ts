@@ -766,6 +766,10 @@
         <source>Không đọc được tệp với các lựa chọn này; dự án không thay đổi.</source>
         <translation>The file cannot be read with these options; the project is unchanged.</translation>
     </message>
+    <message>
+        <source>Các cột trình bày của KML chỉ có giá trị mặc định nên không thành trường của lớp mới: %1</source>
+        <translation>KML presentation columns holding only KML&apos;s defaults, not made fields of the new layer: %1</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -228,6 +228,12 @@ TEST_F(ImportMapping, ANewLayerFromKmlLeavesOutKmlsEmptyPresentationColumnsAndSa
                            [](const std::string& n) { return n.find("KML columns left out") != std::string::npos
                                                              && n.find("\"tessellate\"") != std::string::npos; }),
               notes.end());
+    // As data too, for the wizard to word.
+    const auto left = std::find_if(result.messages.begin(), result.messages.end(), [](const importer::ImportMessage& m) {
+        return m.kind == importer::MessageKind::KmlColumnsLeftOut;
+    });
+    ASSERT_NE(left, result.messages.end());
+    EXPECT_NE(std::find(left->items.begin(), left->items.end(), "tessellate"), left->items.end());
 }
 
 TEST_F(ImportMapping, RowsWithACommuneCodeArePlacedAtItsPointOnSurfaceFlaggedApproximate)

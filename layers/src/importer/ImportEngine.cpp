@@ -761,7 +761,7 @@ void addSourceNotes(const Prepared& p, Messages& messages)
         m.fields = p.target.definition->fields;
         messages.add(std::move(m));
         if (!p.target.blankKmlColumns.empty()) {
-            ImportMessage left = fileMessage(MessageKind::ColumnsNotImported, Severity::Note,
+            ImportMessage left = fileMessage(MessageKind::KmlColumnsLeftOut, Severity::Note,
                                              "KML columns left out of the new layer (nothing in them but KML's defaults): "
                                                  + quotedList(p.target.blankKmlColumns));
             left.items = p.target.blankKmlColumns;

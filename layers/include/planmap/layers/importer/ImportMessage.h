@@ -71,6 +71,7 @@ enum class MessageKind {
     CoordinatesTransformed,///< note: value: the source CRS; detail: PROJ's operation
     NewLayer,              ///< note: value: name; title; geometryType; fields
     ColumnsNotImported,    ///< note: items: the columns no field reads
+    KmlColumnsLeftOut,     ///< note: items: KML presentation columns holding only KML's defaults, not made fields
     SameContentImportedBefore, ///< note: count: the batch; value: its file path
     SameFileAddedAgain,    ///< warning: count: the batch; value: the target layer
     RowsLeftOut,           ///< warning: count rows left out (their geometry cannot be used)
