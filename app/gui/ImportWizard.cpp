@@ -581,7 +581,7 @@ void ImportWizard::fillMappingTable()
         mapping_->setItem(row, 0, new QTableWidgetItem(fieldTitleText(target.info) + QStringLiteral(" (") + q(target.info.name) + QLatin1Char(')')));
         mapping_->setItem(row, 1, new QTableWidgetItem(fieldTypeText(target.info.type)));
         const std::string column = t < preview->mappedColumns.size() ? preview->mappedColumns[t] : std::string();
-        if (isNew) {
+        if (isNew && !target.common) {  // a new layer's own fields are the file's columns
             mapping_->setItem(row, 2, new QTableWidgetItem(q(column)));
             continue;
         }

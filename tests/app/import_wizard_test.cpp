@@ -394,6 +394,12 @@ TEST_F(ImportWizardTest, WizardPagesWalkFromFileToImportAndUndo)
     auto* mapping = wizard.findChild<QTableWidget*>(QStringLiteral("importMapping"));
     ASSERT_NE(mapping, nullptr);
     EXPECT_GT(mapping->rowCount(), 5);
+    // A new layer: the file's columns become its fields; which column names the
+    // features (and which is the key...) can still be chosen.
+    auto* nameColumn = qobject_cast<QComboBox*>(mapping->cellWidget(0, 2));
+    ASSERT_NE(nameColumn, nullptr);
+    EXPECT_EQ(nameColumn->currentData().toString(), QStringLiteral("TEN"));
+    EXPECT_EQ(mapping->cellWidget(mapping->rowCount() - 1, 2), nullptr);
 
     wizard.next();
     EXPECT_EQ(wizard.currentId(), ImportWizard::CommitPage);

@@ -236,6 +236,31 @@ TEST_F(ImportMapping, ANewLayerFromKmlLeavesOutKmlsEmptyPresentationColumnsAndSa
     EXPECT_NE(std::find(left->items.begin(), left->items.end(), "tessellate"), left->items.end());
 }
 
+TEST_F(ImportMapping, ANewLayerTakesItsFeatureNamesFromTheColumnNamedTen)
+{
+    // District offices name the column "Tên thôn", "TEN_LO"...: the features get those names
+    // (labels, identify and search show them) without --field-map name=...
+    int n = 0;
+    for (const std::string header : {"Tên thôn", "TEN_LO", "ten xa"}) {
+        const auto csv = dir.file("ten.csv");
+        std::ofstream(csv, std::ios::trunc) << "Mã," << header << ",Tenant,X,Y\nA1,Bản Chắt,x,106.76,21.85\n";
+        const std::string layer = "ten_" + std::to_string(++n);
+        importer::runImport(project(), request(csv, layer));
+        FeatureQuery q;
+        q.layer = layer;
+        const auto features = project().features().list(q);
+        ASSERT_EQ(features.size(), 1u) << header;
+        EXPECT_EQ(features[0].name.value_or(""), "Bản Chắt") << header;
+    }
+    // "Tenant" is not a name column.
+    const auto csv = dir.file("tenant.csv");
+    std::ofstream(csv) << "Mã,Tenant,X,Y\nA1,Công ty B,106.76,21.85\n";
+    importer::runImport(project(), request(csv, "tenant"));
+    FeatureQuery q;
+    q.layer = "tenant";
+    EXPECT_FALSE(project().features().list(q).at(0).name);
+}
+
 TEST_F(ImportMapping, RowsWithACommuneCodeArePlacedAtItsPointOnSurfaceFlaggedApproximate)
 {
     addCommunes(10);

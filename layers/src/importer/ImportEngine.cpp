@@ -12,6 +12,7 @@
 #include "planmap/layers/io/CrosswalkImport.h"
 #include "planmap/layers/io/UnitLayers.h"
 #include "planmap/layers/store/ProjectStore.h"
+#include "planmap/layers/text/SearchKey.h"
 
 #include <algorithm>
 #include <cctype>
@@ -237,6 +238,20 @@ bool isBlankKmlColumn(const SourceData& source, std::size_t i)
     });
 }
 
+/// The column holding the features' names: one called name or "Tên", else
+/// the first whose name starts with the word "Tên" ("Tên thôn", "TEN_LO",
+/// "ten xa"); -1 if none.
+int nameColumn(const SourceData& source)
+{
+    for (const char* candidate : {"name", "ten"})
+        if (const int c = source.column(candidate); c >= 0) return c;
+    for (std::size_t i = 0; i < source.fields().size(); ++i) {
+        const std::string key = searchKey(source.fields()[i].name);
+        if (key.size() > 4 && key.rfind("ten", 0) == 0 && (key[3] == ' ' || key[3] == '_')) return static_cast<int>(i);
+    }
+    return -1;
+}
+
 Target newLayerTarget(const SourceData& source, const ImportRequest& r)
 {
     if (!isSafeIdentifier(r.layer))
@@ -280,13 +295,9 @@ Target newLayerTarget(const SourceData& source, const ImportRequest& r)
         approximate.titleEn = "Approximate location";
         d.fields.push_back(approximate);
     }
-    // The common name: a column called name or "Tên" unless mapped.
+    // The common name (what labels, identify and search show) unless mapped.
     if (!r.fields.sourceFor("name"))
-        for (const char* candidate : {"name", "ten"})
-            if (const int c = source.column(candidate); c >= 0) {
-                t.mapping.set("name", source.fields()[static_cast<std::size_t>(c)].name);
-                break;
-            }
+        if (const int c = nameColumn(source); c >= 0) t.mapping.set("name", source.fields()[static_cast<std::size_t>(c)].name);
     t.geometryType = d.geometryType;
     t.targets = commonTargets();
     for (const FieldInfo& f : d.fields) t.targets.push_back({f, false});
