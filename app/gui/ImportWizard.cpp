@@ -523,8 +523,7 @@ void ImportWizard::showPreview()
     std::vector<geo::Geometry> geometries;
     for (std::size_t r = 0; r < preview->rows.size(); ++r) {
         const auto& row = preview->rows[r];
-        const QString label = row.label.rfind("row ", 0) == 0 ? tr("dòng %1").arg(row.row + 1) : tr("đối tượng %1").arg(row.row);
-        previewTable_->setVerticalHeaderItem(static_cast<int>(r), new QTableWidgetItem(label));
+        previewTable_->setVerticalHeaderItem(static_cast<int>(r), new QTableWidgetItem(sourcePlaceText(row.place)));
         for (std::size_t c = 0; c < row.values.size() && static_cast<int>(c) < headers.size() - 1; ++c)
             previewTable_->setItem(static_cast<int>(r), static_cast<int>(c), new QTableWidgetItem(q(row.values[c])));
         QString problems;

@@ -1878,14 +1878,6 @@ CRS: %2
         <translation>Layer %1 was removed.</translation>
     </message>
     <message>
-        <source>dòng %1</source>
-        <translation>row %1</translation>
-    </message>
-    <message>
-        <source>đối tượng %1</source>
-        <translation>feature %1</translation>
-    </message>
-    <message>
         <source>Bảng mã chữ: %1
 </source>
         <translation>Text encoding: %1

@@ -976,6 +976,7 @@ ImportPreview previewImport(ProjectStore& store, const ImportRequest& request, s
             ImportPreview::Row pr;
             pr.row = row.row;
             pr.label = source.rowLabel(row.row);
+            pr.place = placeOf(source, row.row);
             for (const auto& v : row.values) pr.values.push_back(io::detail::valueText(v));
             if (row.geometry) pr.geometryWkt = row.geometry->toWkt(6);
             preview.rows.push_back(std::move(pr));
@@ -1013,6 +1014,7 @@ ImportPreview previewImport(ProjectStore& store, const ImportRequest& request, s
         ImportPreview::Row pr;
         pr.row = row.row;
         pr.label = p.source.rowLabel(row.row);
+        pr.place = placeOf(p.source, row.row);
         const RowMapper::Result mapped = p.mapper->map(row.values);
         for (const auto& v : mapped.values) pr.values.push_back(v ? displayValue(*v) : std::string());
         if (geometry) pr.geometryWkt = geometry->toWkt(6);

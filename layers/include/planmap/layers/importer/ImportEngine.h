@@ -108,6 +108,7 @@ struct ImportPreview {
     struct Row {
         std::int64_t row = 0;
         std::string label;                  ///< "row 2" / "feature 1"
+        SourcePlace place;                  ///< the same, as data
         std::vector<std::string> values;    ///< per target, as text
         std::optional<std::string> geometryWkt;  ///< WGS 84, after repair
         std::vector<std::string> problems;
