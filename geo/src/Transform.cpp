@@ -75,6 +75,16 @@ const Crs& Transform::target() const { return d_->to; }
 bool Transform::isIdentity() const { return d_->op == nullptr; }
 std::string Transform::description() const { return d_->description; }
 
+std::string Transform::lastOperationUsed() const {
+    if (!d_->op) return d_->description;
+    PJ* last = proj_trans_get_last_used_operation(d_->op);
+    if (!last) return d_->description;
+    const char* name = proj_get_name(last);
+    std::string text = name && *name ? name : d_->description;
+    proj_destroy(last);
+    return text;
+}
+
 XY Transform::apply(Direction dir, double x, double y) const {
     if (!d_->op) return {x, y};
     PJ_COORD c = proj_coord(x, y, 0, 0);

@@ -121,3 +121,17 @@ TEST(Transform, ClonesWorkOnOtherThreads) {
         EXPECT_NEAR(r.y, kNorthing, 0.01);
     }
 }
+
+TEST(Transform, NamesTheOperationUsedForTheLastPoint) {
+    // From VN-2000 / UTM 48N PROJ keeps several EPSG operations and picks one
+    // per point by area of use: before a point it has no name for it.
+    const Transform t(Crs::fromEpsg(3405), Crs::fromEpsg(4326));
+    EXPECT_EQ(t.lastOperationUsed(), t.description());
+    // Lạng Sơn city in UTM 48N metres (zone 48's meridian is 105°E: some 183 km west).
+    const XY p = t.forward(683000, 2418000);
+    EXPECT_NEAR(p.x, 106.76, 0.05);
+    EXPECT_NEAR(p.y, 21.85, 0.05);
+    const std::string used = t.lastOperationUsed();
+    EXPECT_NE(used.find("VN-2000 to WGS 84"), std::string::npos) << used;
+    EXPECT_NE(used, t.description());
+}

@@ -511,12 +511,6 @@ public:
           communes_(store.units(), UnitLevel::Commune, std::string(kGeneration2025)),
           geometries_(crs.crs, r.file.string())
     {
-        if (!geometries_.note().empty()) {
-            ImportMessage m = fileMessage(MessageKind::CoordinatesTransformed, Severity::Note, geometries_.note());
-            m.value = geometries_.sourceCrsLabel();
-            m.detail = geometries_.operation();
-            messages.add(std::move(m));
-        }
         if (r.unitColumn) {
             unitColumn_ = source.column(*r.unitColumn);
             if (unitColumn_ < 0)
@@ -528,6 +522,17 @@ public:
             placer_.emplace(store.units(), *generation);
         }
         approximateTarget_ = mapper.targetIndex("approximate_location");
+    }
+
+    /// After the rows: the note on the transformation of the coordinates to
+    /// WGS 84, naming the operation PROJ used, to `to`.
+    void finish(Messages& to) const
+    {
+        if (geometries_.note().empty()) return;
+        ImportMessage m = fileMessage(MessageKind::CoordinatesTransformed, Severity::Note, geometries_.noteAfterUse());
+        m.value = geometries_.sourceCrsLabel();
+        m.detail = geometries_.operationUsed();
+        to.add(std::move(m));
     }
 
     /// Checks one row; problems go to `problems` (each text a full sentence
@@ -1028,6 +1033,7 @@ ImportPreview previewImport(ProjectStore& store, const ImportRequest& request, s
         preview.rows.push_back(std::move(pr));
     }
     // The transformation note first, then the repairs; the counts when every row was checked.
+    checker.finish(messages);
     for (ImportMessage& m : repairs) messages.add(std::move(m));
     if (preview.rows.size() == p.source.rows().size()) addRowCounts(checked, messages);
     return preview;
@@ -1082,6 +1088,7 @@ ImportResult runImport(ProjectStore& store, const ImportRequest& request)
         }
     }
     progress.report(ImportProgress::Stage::Checking, total, total);
+    checker.finish(messages);
     problems.throwIfAny(p.request.file, "fix the file (or the options) and import again");
     if (checked.features.empty())
         throw ImportError(p.request.file.string() + ": no row is left to import (" + std::to_string(checked.rejected.size())

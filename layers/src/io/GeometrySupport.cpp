@@ -128,6 +128,21 @@ GeometryPreparer::GeometryPreparer(const std::optional<geo::Crs>& crs, const std
     note_ = "coordinates transformed from " + crs->label() + " to WGS 84 (EPSG:4326): " + operation_;
 }
 
+std::string GeometryPreparer::operationUsed() const
+{
+    if (!toWgs84_) return operation_;
+    const std::string used = toWgs84_->lastOperationUsed();
+    return used.empty() || used == toWgs84_->description() ? operation_ : used;
+}
+
+std::string GeometryPreparer::noteAfterUse() const
+{
+    if (note_.empty()) return note_;
+    const std::string used = operationUsed();
+    return "coordinates transformed from " + crsLabel_ + " to WGS 84 (EPSG:4326): " + used
+        + (used != operation_ ? " (chosen by PROJ for the data's area among the EPSG operations)" : "");
+}
+
 GeometryPreparer::~GeometryPreparer() = default;
 GeometryPreparer::GeometryPreparer(GeometryPreparer&&) noexcept = default;
 GeometryPreparer& GeometryPreparer::operator=(GeometryPreparer&&) noexcept = default;

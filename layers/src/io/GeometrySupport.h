@@ -59,6 +59,11 @@ public:
     /// when no transformation is needed).
     const std::string& sourceCrsLabel() const { return crsLabel_; }
     const std::string& operation() const { return operation_; }
+    /// After geometries were prepared: the operation PROJ used (for the last
+    /// point, when it picks among several EPSG operations by area of use),
+    /// and the note saying it; operation() and note() before.
+    std::string operationUsed() const;
+    std::string noteAfterUse() const;
 
     struct Result {
         std::optional<geo::Geometry> geometry;  ///< nullopt when unusable

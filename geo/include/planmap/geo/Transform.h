@@ -41,7 +41,13 @@ public:
     /// Source and target are the same CRS: coordinates pass through unchanged.
     [[nodiscard]] bool isIdentity() const;
     /// Description of the operation PROJ chose (e.g. "Inverse of VN-2000 to WGS 84 (2) + ...").
+    /// When PROJ keeps several candidate operations and picks one per point
+    /// by area of use, it has no name before a point is transformed.
     [[nodiscard]] std::string description() const;
+    /// The name of the operation PROJ used for the last coordinate
+    /// transformed (of the candidates it picks from per point); description()
+    /// before any.
+    [[nodiscard]] std::string lastOperationUsed() const;
 
     /// One coordinate. Throws TransformError if it cannot be transformed
     /// (e.g. outside the projection's domain).
