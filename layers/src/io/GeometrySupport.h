@@ -55,13 +55,11 @@ public:
     /// "coordinates transformed from X to WGS 84 (EPSG:4326): <operation>";
     /// empty when no transformation is needed.
     const std::string& note() const { return note_; }
-    /// The source CRS's label and PROJ's description of the operation (empty
-    /// when no transformation is needed).
+    /// The source CRS's label.
     const std::string& sourceCrsLabel() const { return crsLabel_; }
-    const std::string& operation() const { return operation_; }
     /// After geometries were prepared: the operation PROJ used (for the last
     /// point, when it picks among several EPSG operations by area of use),
-    /// and the note saying it; operation() and note() before.
+    /// and the note saying it; PROJ's description before, and note().
     std::string operationUsed() const;
     std::string noteAfterUse() const;
 
