@@ -46,6 +46,12 @@ struct Transform::Impl {
         }
         const char* name = proj_get_name(op);
         description = name ? name : "";
+        if (description.empty() && proj_get_type(op) == PJ_TYPE_UNKNOWN) {
+            // PROJ kept several candidate operations and picks one per point
+            // (lastOperationUsed() names it after a point).
+            description = "one of the EPSG operations from " + from.label() + " to " + to.label()
+                + ", chosen by PROJ per point by area of use";
+        }
         if (description.empty()) description = proj_pj_info(op).description ? proj_pj_info(op).description : "";
     }
 

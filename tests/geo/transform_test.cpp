@@ -127,6 +127,8 @@ TEST(Transform, NamesTheOperationUsedForTheLastPoint) {
     // per point by area of use: before a point it has no name for it.
     const Transform t(Crs::fromEpsg(3405), Crs::fromEpsg(4326));
     EXPECT_EQ(t.lastOperationUsed(), t.description());
+    EXPECT_NE(t.description().find("chosen by PROJ per point"), std::string::npos) << t.description();
+    EXPECT_EQ(t.description().find("unavailable"), std::string::npos) << t.description();  // PROJ's placeholder
     // Lạng Sơn city in UTM 48N metres (zone 48's meridian is 105°E: some 183 km west).
     const XY p = t.forward(683000, 2418000);
     EXPECT_NEAR(p.x, 106.76, 0.05);

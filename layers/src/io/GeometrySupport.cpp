@@ -98,17 +98,6 @@ std::string formatLocation(double x, double y, int decimals)
     return buf;
 }
 
-/// PROJ names an operation that chooses among several (by the area each
-/// point lies in) only once it has transformed a point: its placeholder name
-/// would tell a user nothing.
-static std::string operationText(const geo::Transform& transform)
-{
-    std::string text = transform.description();
-    if (text.empty() || text.find("unavailable until proj_trans is called") != std::string::npos)
-        return "PROJ chooses for each point among the EPSG operations whose area of use holds it";
-    return text;
-}
-
 const geo::Crs& wgs84()
 {
     static const geo::Crs crs = geo::Crs::fromEpsg(4326);
@@ -124,7 +113,7 @@ GeometryPreparer::GeometryPreparer(const std::optional<geo::Crs>& crs, const std
     } catch (const std::exception& e) {
         throw ImportError(file + ": cannot transform from " + crs->label() + " to WGS 84: " + e.what());
     }
-    operation_ = operationText(*toWgs84_);
+    operation_ = toWgs84_->description();
     note_ = "coordinates transformed from " + crs->label() + " to WGS 84 (EPSG:4326): " + operation_;
 }
 

@@ -42,7 +42,7 @@ public:
     [[nodiscard]] bool isIdentity() const;
     /// Description of the operation PROJ chose (e.g. "Inverse of VN-2000 to WGS 84 (2) + ...").
     /// When PROJ keeps several candidate operations and picks one per point
-    /// by area of use, it has no name before a point is transformed.
+    /// by area of use, it says so (the one used is named by lastOperationUsed()).
     [[nodiscard]] std::string description() const;
     /// The name of the operation PROJ used for the last coordinate
     /// transformed (of the candidates it picks from per point); description()
