@@ -167,9 +167,12 @@ bool GeometryPreparer::makeValid(geo::Geometry& g, Result& r, bool fileCoordinat
         toLonLat(r.problem->repair->location);
         return false;
     }
-    r.repair = "repaired with MakeValid" + in + ": " + repaired.report.text;
-    r.repairReport = std::move(repaired.report);
-    toLonLat(r.repairReport->location);
+    // A second repair (after the transformation) adds to the first one's report.
+    r.repair += (r.repair.empty() ? "" : "; then ") + ("repaired with MakeValid" + in + ": " + repaired.report.text);
+    if (!r.repairReport) {
+        r.repairReport = std::move(repaired.report);
+        toLonLat(r.repairReport->location);
+    }
     g = *repaired.geometry;
     return true;
 }
